@@ -1,0 +1,41 @@
+# The two commands of README.md: `make build` and `make test`. Both set up .venv if needed.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Debian packages the browser tests need: the browser and fonts for Arabic and Chinese.
+DEBS   := chromium fonts-noto-core fonts-noto-cjk
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: build test serve check browser messages clean
+
+build: $(STAMP)
+	$(BIN)/treaty build
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+check: $(STAMP)
+	$(BIN)/treaty check
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+browser:
+	@dpkg -s $(DEBS) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $(DEBS); }
+
+# Re-extract the interface strings and merge them into the six catalogs.
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k gettext:2 -k _ --no-location --sort-output \
+	  --project "UN Convention against Cybercrime edition" -o locale/messages.pot .
+	$(BIN)/pybabel update -i locale/messages.pot -d locale --no-location --omit-header=false
+
+clean:
+	rm -rf site .site-* site.previous

@@ -1,0 +1,1 @@
+"""Publishing toolkit for multilingual treaties: content model, checks, Markdown extensions."""

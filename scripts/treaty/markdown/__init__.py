@@ -1,0 +1,1 @@
+"""Python-Markdown extensions for treaty texts (no MkDocs dependency)."""
