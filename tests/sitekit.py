@@ -59,7 +59,8 @@ def page(meta: dict, body: str = "") -> str:
 
 def write_tree(docs: Path, chapters: dict[int, list[int]], langs=LANGS, body: str = "") -> Path:
     """A complete small tree: home, about, preamble, chapters and articles in every language."""
-    shutil.copy(ROOT / "docs" / "index.md", docs / "index.md") if (ROOT / "docs/index.md").exists() else None
+    docs.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "docs" / "index.md", docs / "index.md")
     for lang in langs:
         base = docs / lang
         (base / "articles").mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,72 @@
+"""Small trees built by the tests: anchors line up, a missing page fails the build."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from sitekit import LANGS, build_site, page, project_config, small_outline, write_tree
+from treaty.site.build import build_site as treaty_build
+
+CHAPTERS = {1: [1, 2], 2: [3]}
+BODIES = {
+    "en": "1. First.\n\n(a) one;\n\n(b) two:\n\n(i) deep;\n\n(ii) deeper.\n\n2. Second.\n",
+    "fr": "1. Premier.\n\na) un ;\n\nb) deux :\n\ni) profond ;\n\nii) plus profond.\n\n2. Second.\n",
+    "es": "1. Primero.\n\na) uno;\n\nb) dos:\n\ni) hondo;\n\nii) más hondo.\n\n2. Segundo.\n",
+    "ru": "1. Первый.\n\nа) один;\n\nб) два:\n\ni) глубже;\n\nii) еще глубже.\n\n2. Второй.\n",
+    "zh": "1. 第一。\n\n（a）一；\n\n（b）二：\n\n（i）深；\n\n（ii）更深。\n\n2. 第二。\n",
+    "ar": "1 - الأول.\n\n(أ) واحد؛\n\n(ب) اثنان:\n\n(1) عميق؛\n\n(2) أعمق.\n\n2 - الثاني.\n",
+}
+ANCHORS = ["para-1", "para-1-a", "para-1-b", "para-1-b-i", "para-1-b-ii", "para-2"]
+
+
+@pytest.fixture
+def tree(tmp_path):
+    outline = small_outline(tmp_path / "outline.yml", CHAPTERS)
+    docs = write_tree(tmp_path / "docs", CHAPTERS, body="Text.")
+    for lang, body in BODIES.items():
+        (docs / lang / "articles" / "1.md").write_text(
+            page({"article": 1, "chapter": 1, "title": "T", "status": "provisional"}, body), encoding="utf-8")
+    return tmp_path, docs, project_config(tmp_path, outline)
+
+
+def test_paragraph_anchors_are_the_same_in_all_six_languages(tree):
+    tmp, docs, config = tree
+    build_site(config, tmp / "site", docs)
+    for lang in LANGS:
+        html = (tmp / "site" / lang / "articles" / "1" / "index.html").read_text(encoding="utf-8")
+        assert re.findall(r'id="(para-[^"]+)"', html) == ANCHORS, lang
+    arabic = (tmp / "site" / "ar" / "articles" / "1" / "index.html").read_text(encoding="utf-8")
+    assert '<a class="treaty-enum" href="#para-1-a"' in arabic and ">(أ)</a>" in arabic
+
+
+def test_a_page_missing_in_one_language_fails_the_build_naming_the_file(tree, capsys):
+    tmp, docs, config = tree
+    (docs / "fr" / "articles" / "2.md").unlink()
+    with pytest.raises(Abort):
+        build_site(config, tmp / "site", docs)
+    assert not (tmp / "site" / "fr" / "articles" / "2").exists()
+
+
+def test_the_missing_file_is_named_in_the_message(tree, caplog):
+    tmp, docs, config = tree
+    (docs / "ru" / "chapters" / "2.md").unlink()
+    with pytest.raises(Abort):
+        build_site(config, tmp / "site", docs)
+    assert "docs/ru/chapters/2.md:1:1: missing-file" in caplog.text
+
+
+def test_treaty_build_keeps_the_previous_site_when_the_new_one_fails(tree, capsys):
+    tmp, docs, config = tree
+    text = config.read_text(encoding="utf-8").replace("docs_dir: docs", f"docs_dir: {docs}")
+    config.write_text(text, encoding="utf-8")
+    site = tmp / "published"
+    assert treaty_build(config, site) == 0
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    (docs / "es" / "articles" / "3.md").unlink()
+    assert treaty_build(config, site) == 1
+    assert "was not written" in capsys.readouterr().err
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+    assert not list(tmp.glob(".site-*"))
