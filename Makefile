@@ -33,7 +33,7 @@ browser:
 
 # Re-extract the interface strings and merge them into the six catalogs.
 messages: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k gettext:2 -k _ --no-location --sort-output \
+	$(BIN)/pybabel extract -F babel.cfg -k gettext:2 -k _ --no-location --sort-output --ignore-dirs ".* _*" \
 	  --project "UN Convention against Cybercrime edition" -o locale/messages.pot .
 	$(BIN)/pybabel update -i locale/messages.pot -d locale --no-location --omit-header=false
 
