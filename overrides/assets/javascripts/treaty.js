@@ -1,11 +1,120 @@
-/* Treaty edition: keep the reader's place when switching language. The switcher links point
-   to the same document in another language; the paragraph anchor (#para-2-b) is the same in
-   every language, so it is carried over. */
+/* Treaty edition, in the reader's browser:
+   1. switching language keeps the paragraph anchor (#para-2-b is the same in every language);
+   2. each numbered paragraph gets a menu: "copy link" and "copy citation" (the citation is
+      written into the page at build time, in the page's language). */
 (function () {
   "use strict";
+
+  var strings = {};
+  try {
+    strings = JSON.parse(document.getElementById("treaty-strings").textContent);
+  } catch (error) { /* the menu still works with no labels */ }
+
   document.addEventListener("click", function (event) {
     var link = event.target && event.target.closest && event.target.closest("a[data-treaty-switch]");
     if (!link || !location.hash) return;
     link.href = link.href.split("#")[0] + location.hash;
   }, true);
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } finally { document.body.removeChild(area); }
+    return Promise.resolve();
+  }
+
+  function closeAll(except) {
+    document.querySelectorAll(".treaty-cite[data-open]").forEach(function (menu) {
+      if (menu === except) return;
+      menu.removeAttribute("data-open");
+      menu.querySelector(".treaty-cite__toggle").setAttribute("aria-expanded", "false");
+    });
+  }
+
+  function item(label, action) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "treaty-cite__item";
+    button.setAttribute("role", "menuitem");
+    button.setAttribute("data-action", action);
+    button.textContent = label;
+    return button;
+  }
+
+  function addMenu(paragraph, index) {
+    var wrapper = document.createElement("span");
+    wrapper.className = "treaty-cite";
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "treaty-cite__toggle";
+    toggle.setAttribute("aria-haspopup", "menu");
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.setAttribute("aria-controls", "treaty-cite-" + index);
+    toggle.setAttribute("aria-label", (strings.cite || "Cite") + " " + paragraph.id);
+    toggle.title = strings.cite || "Cite";
+    toggle.textContent = "⋯";
+    var menu = document.createElement("span");
+    menu.className = "treaty-cite__menu";
+    menu.id = "treaty-cite-" + index;
+    menu.setAttribute("role", "menu");
+    menu.appendChild(item(strings.copy_link || "Copy link", "link"));
+    menu.appendChild(item(strings.copy_citation || "Copy citation", "citation"));
+    var status = document.createElement("span");
+    status.className = "treaty-cite__status";
+    status.setAttribute("role", "status");
+    wrapper.appendChild(toggle);
+    wrapper.appendChild(menu);
+    wrapper.appendChild(status);
+    var enumerator = paragraph.querySelector(":scope > .treaty-enum");
+    enumerator.insertAdjacentElement("afterend", wrapper);
+
+    toggle.addEventListener("click", function () {
+      var open = !wrapper.hasAttribute("data-open");
+      closeAll(wrapper);
+      if (open) {
+        wrapper.setAttribute("data-open", "");
+        toggle.setAttribute("aria-expanded", "true");
+        menu.querySelector("button").focus();
+      } else {
+        wrapper.removeAttribute("data-open");
+        toggle.setAttribute("aria-expanded", "false");
+      }
+    });
+    menu.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-action]");
+      if (!button) return;
+      var url = location.href.split("#")[0] + "#" + paragraph.id;
+      var text = button.getAttribute("data-action") === "link" ? url : paragraph.getAttribute("data-citation");
+      copy(text).then(function () {
+        status.textContent = strings.copied || "Copied";
+        setTimeout(function () { status.textContent = ""; }, 2000);
+      });
+      closeAll();
+      toggle.focus();
+    });
+    wrapper.addEventListener("keydown", function (event) {
+      var items = Array.prototype.slice.call(menu.querySelectorAll("button"));
+      var at = items.indexOf(document.activeElement);
+      if (event.key === "Escape") {
+        closeAll();
+        toggle.focus();
+      } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && at >= 0) {
+        event.preventDefault();
+        items[(at + (event.key === "ArrowDown" ? 1 : items.length - 1)) % items.length].focus();
+      }
+    });
+  }
+
+  document.querySelectorAll(".treaty-para[data-citation]").forEach(addMenu);
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest || !event.target.closest(".treaty-cite")) closeAll();
+  });
 })();

@@ -1,0 +1,1 @@
+"""MkDocs glue: kept thin; the treaty logic lives in the plain-Python modules beside it."""

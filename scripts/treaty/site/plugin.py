@@ -1,0 +1,254 @@
+"""MkDocs plugin `treaty`: checks the tree, builds each language's navigation and page context.
+
+Works beside mkdocs-static-i18n, which runs one build per language; this plugin reads the
+language being built from it and gives the templates what they need: localized labels, status
+notices, language alternates (hreflang), chapter listings and edition counts.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from babel.dates import format_date
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from .. import edition, messages
+from ..content import TREATY_KINDS, classify
+from ..findings import errors, render
+from ..labels import article_label, chapter_label, heading, see_article
+from ..languages import get_language, language_codes, load_languages, x_default
+from ..outline import load_outline
+from ..parity import check_parity, load_tree
+from ..paths import DATA_DIR, load_yaml
+
+log = get_plugin_logger(__name__)
+PARAGRAPHS = "treaty.markdown.paragraphs"
+CITATIONS = "treaty.markdown.citations"
+HTML_TAG = re.compile(r"<html lang=\"[^\"]*\"")
+
+
+def sort_key(key: str):
+    """index, preamble, chapters and articles in numeric order, then other pages."""
+    kind, _, number = key.partition("/")
+    order = {"index": 0, "preamble": 1, "chapters": 2, "articles": 3}.get(kind, 4)
+    return (order, int(number) if number.isdigit() else 0, key)
+
+
+def set_hreflang(config, alternates: list[dict]) -> None:
+    """Material writes <link rel="alternate" hreflang> from extra.alternate; give it absolute URLs.
+
+    mkdocs-static-i18n sets `extra.alternate` as an attribute, which shadows the key: set both.
+    """
+    config.extra["alternate"] = alternates
+    setattr(config.extra, "alternate", alternates)
+
+
+class TreatyPluginConfig(Config):
+    outline = config_options.File(exists=True, default=str(DATA_DIR / "convention-outline.yml"))
+    instrument = config_options.File(exists=True, default=str(DATA_DIR / "instrument.yml"))
+    reference_language = config_options.Type(str, default="en")
+    # The language-chooser build of mkdocs-static-i18n (its default language) has this locale.
+    chooser_locale = config_options.Type(str, default="xx")
+
+
+class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
+    def __init__(self):
+        super().__init__()
+        self.checked = False
+        self.tree: dict = {}
+        self.lang = None
+
+    # -- configuration -------------------------------------------------------------------
+
+    def current_language(self, config) -> str:
+        i18n = config.plugins.get("i18n")
+        current = getattr(i18n, "current_language", None) if i18n else None
+        if current is None and i18n is not None:
+            current = i18n.default_language
+        return current or self.config.reference_language
+
+    def on_config(self, config):
+        self.docs_dir = Path(config.docs_dir)
+        self.root = Path(config.config_file_path).parent
+        self.outline = load_outline(Path(self.config.outline))
+        self.lang = self.current_language(config)
+        if not self.checked:
+            self.check(config)
+        for name in (PARAGRAPHS, CITATIONS):
+            if name in config.markdown_extensions:
+                config.mdx_configs.setdefault(name, {})
+        if self.is_chooser:
+            config.nav = ["index.md"]
+            return config
+        config.site_name = messages.gettext(self.lang, "United Nations Convention against Cybercrime")
+        # Material marks each page's `status` in the navigation with an icon and this tooltip.
+        config.extra["status"] = {
+            "official": messages.gettext(self.lang, "Authentic text"),
+            "provisional": messages.gettext(self.lang, "Provisional"),
+            "synopsis": messages.gettext(self.lang, "Synopsis"),
+        }
+        config.nav = self.navigation()
+        return config
+
+    @property
+    def is_chooser(self) -> bool:
+        return self.lang == self.config.chooser_locale
+
+    def check(self, config):
+        """Refuse to build a tree whose languages do not line up (no silent fallback)."""
+        codes = language_codes()
+        findings = check_parity(self.docs_dir, codes, self.outline, self.root, self.config.reference_language)
+        problems = errors(findings)
+        if problems:
+            raise PluginError("the content does not line up across languages:\n" + render(problems))
+        self.tree, _ = load_tree(self.docs_dir, codes, self.root)
+        self.checked = True
+
+    def navigation(self) -> list:
+        lang, docs = self.lang, self.tree[self.lang]
+        nav = [{docs["index"].title: f"{lang}/index.md"}, {docs["preamble"].title: f"{lang}/preamble.md"}]
+        for chapter in edition.chapters(docs, lang, self.outline):
+            head = chapter["chapter"]
+            items = [f"{lang}/{head.path}"]
+            items += [{heading(lang, a.label, a.title): f"{lang}/{a.path}"} for a in chapter["articles"]]
+            nav.append({heading(lang, head.label, head.title): items})
+        nav.append({docs["about"].title: f"{lang}/about.md"})
+        return nav
+
+    def on_env(self, env, config, files):
+        env.add_extension("jinja2.ext.i18n")
+        lang = self.config.reference_language if self.is_chooser else self.lang
+        env.install_gettext_translations(messages.translations(lang), newstyle=True)
+        return env
+
+    # -- pages -----------------------------------------------------------------------------
+
+    def document_of(self, page):
+        lang, _, inner = page.file.src_uri.partition("/")
+        kind, number = classify(inner)
+        key = inner.removesuffix(".md")
+        return self.tree.get(lang, {}).get(key), kind, number
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if PARAGRAPHS in config.mdx_configs:
+            _, kind, _ = self.document_of(page)
+            settings = config.mdx_configs[PARAGRAPHS]
+            settings["lang"] = self.lang if not self.is_chooser else self.config.reference_language
+            settings["enabled"] = kind in ("article", "preamble")
+            settings["permalink_label"] = messages.gettext(settings["lang"], "Link to this paragraph")
+        if CITATIONS in config.mdx_configs:
+            _, kind, number = self.document_of(page)
+            config.mdx_configs[CITATIONS].update(
+                lang=self.lang, instrument=config.site_name, article=number if kind == "article" else 0)
+        return markdown
+
+    def alternates(self, key: str, site_url: str) -> list[dict]:
+        out = []
+        for language in load_languages():
+            if key not in self.tree.get(language.code, {}):
+                continue
+            url = f"{language.code}/" if key == "index" else f"{language.code}/{key}/"
+            out.append({"code": language.code, "name": language.autonym, "dir": language.dir,
+                        "url": url, "abs_url": site_url + url, "current": language.code == self.lang})
+        return out
+
+    def hreflang(self, key: str, site_url: str) -> list[dict]:
+        """Absolute alternates of a document, plus x-default, as <link hreflang> wants them."""
+        alternates = self.alternates(key, site_url)
+        links = [{"lang": a["code"], "link": a["abs_url"], "name": a["name"]} for a in alternates]
+        default = next((a for a in alternates if a["code"] == x_default()), None)
+        if key == "index":
+            links.append({"lang": "x-default", "link": site_url, "name": "x-default"})
+        elif default:
+            links.append({"lang": "x-default", "link": default["abs_url"], "name": "x-default"})
+        return links
+
+    def on_template_context(self, context, template_name, config):
+        if template_name == "sitemap.xml":
+            site_url = (config.site_url or "/").rstrip("/") + "/"
+            entries = [{"loc": site_url, "alternates": self.hreflang("index", site_url)}]
+            for lang, docs in self.tree.items():
+                for key in sorted(docs, key=sort_key):
+                    links = self.hreflang(key, site_url)
+                    own = next(link["link"] for link in links if link["lang"] == lang)
+                    entries.append({"loc": own, "alternates": links})
+            context["treaty_sitemap"] = entries
+        return context
+
+    def on_page_context(self, context, page, config, nav):
+        site_url = (config.site_url or "/").rstrip("/") + "/"
+        if self.is_chooser:
+            context["treaty"] = {"chooser": self.chooser(site_url)}
+            set_hreflang(config, self.hreflang("index", site_url))
+            return context
+        document, kind, number = self.document_of(page)
+        if document is None:
+            return context
+        lang = self.lang
+        alternates = self.alternates(document.key, site_url)
+        set_hreflang(config, self.hreflang(document.key, site_url))
+        docs = self.tree[lang]
+        info = {
+            "lang": lang,
+            "dir": get_language(lang).dir,
+            "kind": kind,
+            "number": number,
+            "status": document.status,
+            "title": document.title,
+            "title_status": document.meta.get("title_status", "provisional"),
+            "source": document.meta.get("source"),
+            "source_file": document.rel,
+            "alternates": alternates,
+            "about_url": f"{lang}/about/",
+        }
+        if kind == "article":
+            info["label"] = article_label(lang, number)
+            chapter = self.outline.chapter_of(number)
+            if chapter and f"chapters/{chapter.number}" in docs:
+                info["chapter"] = {"label": chapter_label(lang, chapter.number),
+                                   "title": docs[f"chapters/{chapter.number}"].title,
+                                   "url": f"{lang}/chapters/{chapter.number}/"}
+        elif kind == "chapter":
+            info["label"] = chapter_label(lang, number)
+            listing = [c for c in edition.chapters(docs, lang, self.outline) if c["number"] == number]
+            info["articles"] = listing[0]["articles"] if listing else []
+        elif kind == "home":
+            info["chapters"] = edition.chapters(docs, lang, self.outline)
+            info["counts"] = edition.status_counts(docs)
+            info["facts"] = self.facts(lang)
+        context["treaty"] = info
+        return context
+
+    def facts(self, lang: str) -> dict:
+        data = load_yaml(Path(self.config.instrument))
+        locale = get_language(lang).locale
+        signature = data["signature"]
+        return {
+            "symbol": self.outline.symbol,
+            "adopted": format_date(self.outline.adopted, "long", locale=locale),
+            "opened": format_date(self.outline.opened_for_signature, "long", locale=locale),
+            "until": format_date(signature["until"], "long", locale=locale),
+            "country": locale.territories.get(signature["country"], signature["country"]),
+            "entry": data["entry_into_force"],
+            "languages": [language.name_in(lang) for language in load_languages()],
+            "languages_article": data["authentic_languages_article"],
+            "entry_see": see_article(lang, data["entry_into_force"]["article"]),
+            "languages_see": see_article(lang, data["authentic_languages_article"]),
+        }
+
+    def chooser(self, site_url: str) -> list[dict]:
+        return [{"code": language.code, "name": language.autonym, "dir": language.dir,
+                 "title": messages.gettext(language.code, "United Nations Convention against Cybercrime"),
+                 "action": messages.gettext(language.code, "Read in this language"),
+                 "url": f"{language.code}/"} for language in load_languages()]
+
+    def on_post_page(self, output, page, config):
+        # Material writes <html lang>; the direction belongs there too, for the whole page.
+        if self.is_chooser:
+            return HTML_TAG.sub('<html lang="mul" dir="ltr"', output, count=1)
+        language = get_language(self.lang)
+        return HTML_TAG.sub(f'<html lang="{language.code}" dir="{language.dir}"', output, count=1)
