@@ -114,6 +114,21 @@
   }
 
   document.querySelectorAll(".treaty-para[data-citation]").forEach(addMenu);
+
+  // A term's preview shows on hover and focus (CSS); Escape hides it until the next focus.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var term = document.activeElement;
+    if (term && term.classList && term.classList.contains("treaty-term")) {
+      term.nextElementSibling.setAttribute("data-dismissed", "");
+    }
+  });
+  document.addEventListener("focusin", function (event) {
+    var term = event.target;
+    if (term.classList && term.classList.contains("treaty-term")) {
+      term.nextElementSibling.removeAttribute("data-dismissed");
+    }
+  });
   document.addEventListener("click", function (event) {
     if (!event.target.closest || !event.target.closest(".treaty-cite")) closeAll();
   });

@@ -7,6 +7,7 @@ notices, language alternates (hreflang), chapter listings and edition counts.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -24,10 +25,12 @@ from ..languages import get_language, language_codes, load_languages, x_default
 from ..outline import load_outline
 from ..parity import check_parity, load_tree
 from ..paths import DATA_DIR, load_yaml
+from ..terminology import TERMINOLOGY_FILE, definitions_article
 
 log = get_plugin_logger(__name__)
 PARAGRAPHS = "treaty.markdown.paragraphs"
 CITATIONS = "treaty.markdown.citations"
+TERMS = "treaty.markdown.terms"
 HTML_TAG = re.compile(r"<html lang=\"[^\"]*\"")
 
 
@@ -78,7 +81,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         self.lang = self.current_language(config)
         if not self.checked:
             self.check(config)
-        for name in (PARAGRAPHS, CITATIONS):
+        for name in (PARAGRAPHS, CITATIONS, TERMS):
             if name in config.markdown_extensions:
                 config.mdx_configs.setdefault(name, {})
         if self.is_chooser:
@@ -134,16 +137,27 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         return self.tree.get(lang, {}).get(key), kind, number
 
     def on_page_markdown(self, markdown, page, config, files):
+        """Give the treaty extensions this page's language, kind and article."""
+        _, kind, number = self.document_of(page)
+        lang = self.config.reference_language if self.is_chooser else self.lang
+        treaty_text = not self.is_chooser and kind in ("article", "preamble")
         if PARAGRAPHS in config.mdx_configs:
-            _, kind, _ = self.document_of(page)
-            settings = config.mdx_configs[PARAGRAPHS]
-            settings["lang"] = self.lang if not self.is_chooser else self.config.reference_language
-            settings["enabled"] = kind in ("article", "preamble")
-            settings["permalink_label"] = messages.gettext(settings["lang"], "Link to this paragraph")
+            config.mdx_configs[PARAGRAPHS].update(
+                lang=lang, enabled=treaty_text,
+                permalink_label=messages.gettext(lang, "Link to this paragraph"))
         if CITATIONS in config.mdx_configs:
-            _, kind, number = self.document_of(page)
             config.mdx_configs[CITATIONS].update(
-                lang=self.lang, instrument=config.site_name, article=number if kind == "article" else 0)
+                lang=lang, instrument=config.site_name, article=number if kind == "article" else 0)
+        if TERMS in config.mdx_configs:
+            settings = config.mdx_configs[TERMS]
+            terms_file = Path(settings.get("terms_file") or TERMINOLOGY_FILE)
+            article = definitions_article(terms_file) if terms_file.exists() else None
+            settings.update(
+                lang=lang,
+                enabled=bool(article) and treaty_text and number != article,
+                definition_url=posixpath.relpath(f"{lang}/articles/{article}/", page.url or ".") + "/",
+                preview_label=messages.gettext(lang, "Explanation written for this edition:"),
+            )
         return markdown
 
     def alternates(self, key: str, site_url: str) -> list[dict]:
