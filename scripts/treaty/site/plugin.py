@@ -246,7 +246,8 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
             "adopted": format_date(self.outline.adopted, "long", locale=locale),
             "opened": format_date(self.outline.opened_for_signature, "long", locale=locale),
             "until": format_date(signature["until"], "long", locale=locale),
-            "country": locale.territories.get(signature["country"], signature["country"]),
+            "country": (signature.get("country_names") or {}).get(lang)
+            or locale.territories.get(signature["country"], signature["country"]),
             "entry": data["entry_into_force"],
             "languages": [language.name_in(lang) for language in load_languages()],
             "languages_article": data["authentic_languages_article"],
