@@ -40,3 +40,9 @@ def test_arabic_citation_uses_the_arabic_enumerators():
 
 def test_no_citation_outside_articles():
     assert "data-citation" not in convert("1. One.\n", "en", article=0)
+
+
+def test_subparagraphs_without_a_numbered_paragraph():
+    html = convert("For the purposes of this text:\n\n(a) one;\n\n(b) two.\n", "en", article=2)
+    assert 'id="para-b"' in html
+    assert 'data-citation="United Nations Convention against Cybercrime, art. 2 (b)"' in html

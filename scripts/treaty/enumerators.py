@@ -119,7 +119,8 @@ class EnumeratorTracker:
         return min(candidates, key=lambda c: c.level)
 
     def anchor_for(self, positions: list[int]) -> str:
-        parts = [str(positions[0])]
+        # Position 0 at level 1: subparagraphs that stand under no numbered paragraph.
+        parts = [str(positions[0])] if positions[0] else []
         for level, position in enumerate(positions[1:], start=2):
             names = self.forms.anchors[level]
             parts.append(names[position - 1] if position <= len(names) else str(position))
@@ -132,6 +133,9 @@ class EnumeratorTracker:
             return None
         enumerator = self._choose(candidates)
         level, problem = enumerator.level, None
+        if level == 2 and not self.current:
+            # An article made of subparagraphs only ("For the purposes of ...: (a) ...; (b) ...").
+            self.current = [0]
         if level > len(self.current) + 1:
             problem = "skips a level"
             positions = self.current + [1] * (level - len(self.current) - 1) + [enumerator.position]

@@ -31,10 +31,12 @@ class CitationTreeprocessor(Treeprocessor):
             if child.tag == "div" and child.get("class") == CLASS:
                 enum = next((c for c in child if c.get("class") == "treaty-enum"), None)
                 trail = tokens + [str(enum.text) if enum is not None else ""]
-                paragraph = int(child.get("id").split("-")[1])
+                first = child.get("id").split("-")[1]
+                # Subparagraphs under no numbered paragraph (para-a): cite their enumerators only.
+                paragraph, subs = (int(first), trail[1:]) if first.isdigit() else (None, trail)
                 child.set("data-citation", cite(
                     self.extension.getConfig("lang"), self.extension.getConfig("instrument"),
-                    article, paragraph, tuple(trail[1:])))
+                    article, paragraph, tuple(subs)))
                 self.walk(child, article, trail)
 
 
