@@ -43,11 +43,12 @@ class Document:
     body: str
     body_line: int  # line of the file where the body starts (1-based)
     meta_lines: dict = field(default_factory=dict)  # front matter key -> line
+    inner: str = ""  # path below the language folder: "articles/7.md"
 
     @property
     def key(self) -> str:
         """The same for a document in every language: "articles/7", "preamble", "index"."""
-        return self.rel.split("/", 2)[2].removesuffix(".md")
+        return (self.inner or self.rel.split("/", 2)[2]).removesuffix(".md")
 
     @property
     def status(self) -> str | None:
@@ -121,7 +122,7 @@ def read_document(path: Path, docs_dir: Path, root: Path | None = None) -> Docum
                     "save the file as UTF-8 in your editor")
         ) from None
     meta, lines, body, body_line = split_front_matter(text.removeprefix("\ufeff"), rel)
-    return Document(path, rel, lang, kind, number, meta, body, body_line, lines)
+    return Document(path, rel, lang, kind, number, meta, body, body_line, lines, inner)
 
 
 def language_files(docs_dir: Path, lang: str) -> list[Path]:
