@@ -140,7 +140,8 @@ def test_every_internal_link_and_anchor_resolves(site):
 def test_language_switcher_offers_the_same_document_in_every_language(site):
     html = (site / "ar" / "articles" / "7" / "index.html").read_text(encoding="utf-8")
     for lang in LANGS:
-        assert re.search(rf'href="../../../{lang}/articles/7/" hreflang="{lang}" lang="{lang}"', html), lang
+        href = "./" if lang == "ar" else f"../../../{lang}/articles/7/"
+        assert re.search(rf'href="{re.escape(href)}" hreflang="{lang}" lang="{lang}"', html), lang
 
 
 def test_material_loads_no_google_fonts(site):
