@@ -19,18 +19,21 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from .. import edition, messages
 from ..content import TREATY_KINDS, classify
+from ..crossrefs import LINKED_KINDS, known_targets
 from ..findings import errors, render
 from ..labels import article_label, chapter_label, heading, see_article
 from ..languages import get_language, language_codes, load_languages, x_default
 from ..outline import load_outline
 from ..parity import check_parity, load_tree
 from ..paths import DATA_DIR, load_yaml
+from ..search.index import BUNDLE, LanguageIndex, write_stub
 from ..terminology import TERMINOLOGY_FILE, definitions_article
 
 log = get_plugin_logger(__name__)
 PARAGRAPHS = "treaty.markdown.paragraphs"
 CITATIONS = "treaty.markdown.citations"
 TERMS = "treaty.markdown.terms"
+CROSSREFS = "treaty.markdown.crossrefs"
 HTML_TAG = re.compile(r"<html lang=\"[^\"]*\"")
 
 
@@ -56,6 +59,8 @@ class TreatyPluginConfig(Config):
     reference_language = config_options.Type(str, default="en")
     # The language-chooser build of mkdocs-static-i18n (its default language) has this locale.
     chooser_locale = config_options.Type(str, default="xx")
+    # Each language's own search index (<lang>/search/), written after that language's pages.
+    search = config_options.Type(bool, default=True)
 
 
 class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
@@ -63,6 +68,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         super().__init__()
         self.checked = False
         self.tree: dict = {}
+        self.known: dict = {}  # language -> targets of its cross-references
         self.lang = None
 
     # -- configuration -------------------------------------------------------------------
@@ -79,9 +85,10 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         self.root = Path(config.config_file_path).parent
         self.outline = load_outline(Path(self.config.outline))
         self.lang = self.current_language(config)
+        self.search_index = None if self.is_chooser or not self.config.search else LanguageIndex(self.lang)
         if not self.checked:
             self.check(config)
-        for name in (PARAGRAPHS, CITATIONS, TERMS):
+        for name in (PARAGRAPHS, CITATIONS, TERMS, CROSSREFS):
             if name in config.markdown_extensions:
                 config.mdx_configs.setdefault(name, {})
         if self.is_chooser:
@@ -113,7 +120,8 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
 
     def navigation(self) -> list:
         lang, docs = self.lang, self.tree[self.lang]
-        nav = [{docs["index"].title: f"{lang}/index.md"}, {docs["preamble"].title: f"{lang}/preamble.md"}]
+        nav = [{messages.gettext(lang, "Home"): f"{lang}/index.md"},
+               {docs["preamble"].title: f"{lang}/preamble.md"}]
         for chapter in edition.chapters(docs, lang, self.outline):
             head = chapter["chapter"]
             items = [f"{lang}/{head.path}"]
@@ -158,7 +166,29 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
                 definition_url=posixpath.relpath(f"{lang}/articles/{article}/", page.url or ".") + "/",
                 preview_label=messages.gettext(lang, "Explanation written for this edition:"),
             )
+        if CROSSREFS in config.mdx_configs:
+            self.configure_crossrefs(config, page, markdown, lang, kind, number)
         return markdown
+
+    def configure_crossrefs(self, config, page, markdown, lang, kind, number):
+        """Links to articles relative to this page, the targets that exist in this language, and
+        the file and line for a reference to one that does not (a warning: fails --strict)."""
+        document, _, _ = self.document_of(page)
+        enabled = not self.is_chooser and document is not None and kind in LINKED_KINDS
+        settings = config.mdx_configs[CROSSREFS]
+        settings.update(lang=lang, enabled=enabled, article=number if kind == "article" else 0)
+        if not enabled:
+            return
+        if lang not in self.known:
+            self.known[lang] = known_targets(self.tree[lang], lang)
+        base = page.url.rstrip("/") if config.use_directory_urls else posixpath.dirname(page.url)
+        articles = posixpath.relpath(f"{lang}/articles", base or ".")
+        full = document.path.read_text(encoding="utf-8-sig")
+        start = full.find(markdown) if markdown else -1
+        settings.update(
+            article_url=f"{articles}/{{article}}/" if config.use_directory_urls else f"{articles}/{{article}}.html",
+            known=self.known[lang], source=document.rel, strict=False, report=log.warning,
+            first_line=full.count("\n", 0, start) + 1 if start >= 0 else document.body_line)
 
     def alternates(self, key: str, site_url: str) -> list[dict]:
         out = []
@@ -218,6 +248,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
             "source_file": document.rel,
             "alternates": alternates,
             "about_url": f"{lang}/about/",
+            "search": self.search_index is not None,
         }
         if kind == "article":
             info["label"] = article_label(lang, number)
@@ -260,6 +291,29 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
                  "title": messages.gettext(language.code, "United Nations Convention against Cybercrime"),
                  "action": messages.gettext(language.code, "Read in this language"),
                  "url": f"{language.code}/"} for language in load_languages()]
+
+    # -- search ------------------------------------------------------------------------
+
+    def on_page_content(self, html, page, config, files):
+        if self.search_index is None:
+            return html
+        document, kind, number = self.document_of(page)
+        if document is None or kind == "home":
+            return html
+        if kind == "article":
+            title = heading(self.lang, article_label(self.lang, number), document.title)
+        elif kind == "chapter":
+            title = heading(self.lang, chapter_label(self.lang, number), document.title)
+        else:
+            title = document.title
+        self.search_index.add(page.url, title, html, number if kind == "article" else None, kind)
+        return html
+
+    def on_post_build(self, config):
+        if self.config.search:
+            write_stub(Path(config.site_dir))
+        if self.search_index is not None:
+            self.search_index.write(Path(config.site_dir) / self.lang / BUNDLE)
 
     def on_post_page(self, output, page, config):
         # Material writes <html lang>; the direction belongs there too, for the whole page.
