@@ -80,12 +80,15 @@ def write_tree(docs: Path, chapters: dict[int, list[int]], langs=LANGS, body: st
     return docs
 
 
-def project_config(tmp: Path, outline: Path | None = None) -> Path:
-    """A copy of the project's mkdocs.yml pointing at the project's theme, optionally another outline."""
+def project_config(tmp: Path, outline: Path | None = None, instrument: Path | None = None) -> Path:
+    """A copy of the project's mkdocs.yml pointing at the project's theme, optionally another
+    outline and instrument facts (data/instrument.yml)."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    if outline:
-        text = text.replace("  - treaty\n", f"  - treaty:\n      outline: {outline}\n")
+    if outline or instrument:
+        options = (f"      outline: {outline}\n" if outline else "") + (
+            f"      instrument: {instrument}\n" if instrument else "")
+        text = text.replace("  - treaty\n", "  - treaty:\n" + options)
     config = tmp / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     return config

@@ -16,6 +16,8 @@ from .numerals import western_digits
 from .paths import DATA_DIR, load_yaml
 
 DIGITS = {"western": "[0-9]+", "any": "[0-9٠-٩۰-۹]+"}
+# Chinese characters and full-width punctuation: text that needs no space after an enumerator.
+CJK = "[\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]"
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,10 @@ def _level_forms(level: int, spec: dict) -> LevelForms:
     for form in spec["forms"]:
         before, after = (re.escape(part) for part in form.split("{e}"))
         patterns.append(f"{before}({alternatives}){after}")
-    # The text follows after white space; a full-width bracket needs none.
+    # The text follows after white space; after a full-width bracket, or before Chinese text,
+    # none is needed ("（b）任何", "(b)任何", "1.任何").
     token = "(?P<token>" + "|".join(patterns) + ")"
-    pattern = re.compile(r"[ ]{0,3}" + token + r"(?:[ \t\u00a0]+|(?<=）))(?=\S)")
+    pattern = re.compile(r"[ ]{0,3}" + token + r"(?:[ \t\u00a0\u3000]+|(?<=）)|(?=" + CJK + r"))(?=\S)")
     return LevelForms(level, pattern, sequences)
 
 
@@ -84,8 +87,24 @@ def language_forms(code: str, data_file: Path | None = None) -> LanguageForms:
     except KeyError:
         raise KeyError(f"no enumerators defined for language {code!r} in enumerators.yml") from None
     levels = [_level_forms(n, spec[f"level{n}"]) for n in (1, 2, 3)]
-    anchors = {2: data["anchor"]["level2"], 3: data["anchor"]["level3"]}
-    return LanguageForms(code, levels, anchors)
+    return LanguageForms(code, levels, anchor_names(data_file))
+
+
+@lru_cache(maxsize=None)
+def anchor_names(data_file: Path | None = None) -> dict[int, list[str]]:
+    """The language-neutral names of positions at levels 2 and 3: a, b, c ... and i, ii, iii ..."""
+    data = load_yaml(data_file or DATA_DIR / "enumerators.yml")
+    return {2: list(data["anchor"]["level2"]), 3: list(data["anchor"]["level3"])}
+
+
+def anchor_for(positions: list[int], names: dict[int, list[str]] | None = None) -> str:
+    """[2, 2, 1] -> "para-2-b-i"; position 0 at level 1 (subparagraphs under no numbered
+    paragraph) is left out: [0, 2] -> "para-b"."""
+    names = names or anchor_names()
+    parts = [str(positions[0])] if positions[0] else []
+    for level, position in enumerate(positions[1:], start=2):
+        parts.append(names[level][position - 1] if position <= len(names[level]) else str(position))
+    return "para-" + "-".join(parts)
 
 
 @dataclass
@@ -119,12 +138,7 @@ class EnumeratorTracker:
         return min(candidates, key=lambda c: c.level)
 
     def anchor_for(self, positions: list[int]) -> str:
-        # Position 0 at level 1: subparagraphs that stand under no numbered paragraph.
-        parts = [str(positions[0])] if positions[0] else []
-        for level, position in enumerate(positions[1:], start=2):
-            names = self.forms.anchors[level]
-            parts.append(names[position - 1] if position <= len(names) else str(position))
-        return "para-" + "-".join(parts)
+        return anchor_for(positions, self.forms.anchors)
 
     def feed(self, line: str) -> Step | None:
         """The step for a block starting with `line`, or None if it is not enumerated."""
