@@ -192,3 +192,15 @@ def test_arabic_enumerators_hang_on_the_right(site_url, page_for):
         enum = tab.locator(f"#{anchor} > .treaty-enum").bounding_box()
         text = tab.locator(f"#{anchor} > p").bounding_box()
         assert enum["x"] >= text["x"] + text["width"] - 1, anchor  # the enumerator is right of its text
+
+
+@pytest.mark.parametrize("lang, name", [
+    ("en", "Specimen Convention on the Registration of Lighthouses, art. 4"),
+    ("zh", "《灯塔登记公约（样本）》第四条"),
+    ("ar", "اتفاقية نموذجية بشأن تسجيل المنارات، المادة 4"),
+])
+def test_citations_and_title_name_the_specimen_instrument(site, lang, name):
+    html = html_of(site, lang, "articles/4")
+    citations = re.findall(r'data-citation="([^"]+)"', html)
+    assert citations and all(c.startswith(name) for c in citations), citations[:2]
+    assert "Cybercrime" not in html and "网络犯罪" not in html

@@ -94,7 +94,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         if self.is_chooser:
             config.nav = ["index.md"]
             return config
-        config.site_name = messages.gettext(self.lang, "United Nations Convention against Cybercrime")
+        config.site_name = self.instrument_name(self.lang)
         # Material marks each page's `status` in the navigation with an icon and this tooltip.
         config.extra["status"] = {
             "official": messages.gettext(self.lang, "Authentic text"),
@@ -103,6 +103,11 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         }
         config.nav = self.navigation()
         return config
+
+    def instrument_name(self, lang: str) -> str:
+        """The instrument's name in `lang`: from the instrument file, else from the catalogs."""
+        names = load_yaml(Path(self.config.instrument)).get("names") or {}
+        return names.get(lang) or messages.gettext(lang, "United Nations Convention against Cybercrime")
 
     @property
     def is_chooser(self) -> bool:
@@ -127,6 +132,8 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
             items = [f"{lang}/{head.path}"]
             items += [{heading(lang, a.label, a.title): f"{lang}/{a.path}"} for a in chapter["articles"]]
             nav.append({heading(lang, head.label, head.title): items})
+        nav += [{heading(lang, a.label, a.title): f"{lang}/{a.path}"}
+                for a in edition.unchaptered(docs, lang, self.outline)]
         nav.append({docs["about"].title: f"{lang}/about.md"})
         return nav
 
@@ -263,6 +270,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
             info["articles"] = listing[0]["articles"] if listing else []
         elif kind == "home":
             info["chapters"] = edition.chapters(docs, lang, self.outline)
+            info["articles"] = edition.unchaptered(docs, lang, self.outline)
             info["counts"] = edition.status_counts(docs)
             info["facts"] = self.facts(lang)
         context["treaty"] = info
@@ -288,7 +296,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
 
     def chooser(self, site_url: str) -> list[dict]:
         return [{"code": language.code, "name": language.autonym, "dir": language.dir,
-                 "title": messages.gettext(language.code, "United Nations Convention against Cybercrime"),
+                 "title": self.instrument_name(language.code),
                  "action": messages.gettext(language.code, "Read in this language"),
                  "url": f"{language.code}/"} for language in load_languages()]
 
