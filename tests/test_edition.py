@@ -126,3 +126,10 @@ def test_chapter_pages_list_their_articles_with_titles(site, lang):
         for number in chapter.articles:
             assert f'href="../../articles/{number}/"' in html
             assert titles[number].replace("'", "&#39;") in html or titles[number] in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_page_heading_is_the_instruments_name(site, lang):
+    title = read_document(ROOT / "docs" / lang / "index.md", ROOT / "docs").title
+    html = (site / lang / "index.html").read_text(encoding="utf-8")
+    assert f"<h1>{title}</h1>" in html
