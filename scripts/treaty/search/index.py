@@ -1,0 +1,215 @@
+"""Each language's search bundle: a Pagefind index of its pages plus the rules its queries need.
+
+    <site>/<lang>/search/pagefind.js, pagefind-entry.json, wasm.*.pagefind, index/, fragment/ …
+    <site>/<lang>/search/treaty.json   the language's rules (data/search.yml) and, for Chinese,
+                                       the segmentation dictionary entries of its pages
+
+Pagefind indexes, for each page, a stand-in page whose body is the page's normalized words (title
+counted `title_weight` times); the original title and text travel as metadata, so the browser
+shows them as written. Nothing of another language is in a bundle. (The indexer runs once per
+language as a command: Pagefind's Python service answers one message per 0.1 s, too slow here.)
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .chinese import Dictionary
+from .normalize import HAN_RUN, han_terms, load_settings, normalize, rules_for, words
+
+BUNDLE = "search"
+# Pagefind writes its own user interfaces too; the edition uses Material's, so they go.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+          "pagefind-worker.js")
+# Material's search stub at the site root: its script fetches it before our worker starts.
+STUB = {"config": {"lang": ["mul"], "separator": "", "pipeline": []}, "docs": []}
+
+
+class _Text(HTMLParser):
+    """The readable text of a page body, without term previews, permalinks and scripts."""
+
+    SKIP_CLASSES = {"treaty-term__preview", "headerlink", "treaty-enum", "treaty-cite"}
+    VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base"}
+    BLOCK = {"p", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "br",
+             "blockquote", "section", "tr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.depth = 0  # inside skipped elements
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            if tag == "br":
+                self.parts.append(" ")
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        if self.depth or tag in ("script", "style", "template") or classes & self.SKIP_CLASSES:
+            self.depth += 1
+        elif tag in self.BLOCK:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        if self.depth:
+            self.depth -= 1
+        elif tag in self.BLOCK:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.depth:
+            self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+@dataclass
+class Record:
+    url: str  # relative to the site root: "fr/articles/7/"
+    title: str  # as shown: "Article 7. Accès illégal"
+    text: str  # the page's text as written
+    article: int | None = None
+    kind: str = "page"
+
+
+class LanguageIndex:
+    """The records of one language; `write` produces its bundle."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.rules = rules_for(lang)
+        self.records: list[Record] = []
+
+    def add(self, url: str, title: str, html: str, article: int | None = None, kind: str = "page") -> Record:
+        record = Record(url=url, title=title, text=html_text(html), article=article, kind=kind)
+        self.records.append(record)
+        return record
+
+    # -- content -----------------------------------------------------------------------
+
+    def dictionary(self) -> Dictionary | None:
+        if self.rules.segment != "chinese":
+            return None
+        runs = []
+        for record in self.records:
+            for text in (record.title, record.text):
+                runs += HAN_RUN.findall(normalize(text, self.lang))
+        return Dictionary.for_runs(runs)
+
+    def terms(self, text: str) -> list[str]:
+        """Index terms: normalized words; for Chinese, character pairs (see `han_terms`)."""
+        if self.rules.segment != "chinese":
+            return words(text, self.lang)
+        out = []
+        for word in words(text, self.lang, segmenter=lambda run: [run]):
+            if HAN_RUN.fullmatch(word):
+                # Every pair of characters, and the run's last character alone: each character
+                # of the page starts a term, so each piece of a query that occurs here is found.
+                out += han_terms(word)
+            else:
+                out.append(word)
+        return out
+
+    def content(self, record: Record) -> str:
+        weights = load_settings().get("title_weight", {})
+        weight = int(weights.get(record.kind, weights.get("default", 1)))
+        return " ".join(self.terms(record.title) * weight + self.terms(record.text))
+
+    def browser_rules(self, dictionary: Dictionary | None) -> dict:
+        settings = load_settings()
+        data = {"rules": self.rules.as_json(), "teasers": int(settings.get("teasers", 5)),
+                "engine": "pagefind", "language": self.rules.stemmer,
+                "highlight_prefixes": list(self.rules.highlight_prefixes),
+                "ranking": dict(settings.get("ranking") or {})}
+        if dictionary is not None:
+            data["dictionary"] = dictionary.as_json()
+        return data
+
+    # -- output ------------------------------------------------------------------------
+
+    def page(self, record: Record) -> str:
+        """The page Pagefind indexes for a record: normalized words; title and text as metadata."""
+        parts = [f'<!doctype html><html lang="{self.rules.stemmer}"><head><meta charset="utf-8"></head><body>',
+                 f'<p hidden data-pagefind-meta="title">{escape(record.title)}</p>',
+                 f'<p hidden data-pagefind-meta="text">{escape(record.text)}</p>']
+        parts.append(f"<main data-pagefind-body>{escape(self.content(record))}</main></body></html>")
+        return "".join(parts)
+
+    def write(self, folder: Path) -> Path:
+        """Write the bundle into `folder` (<site>/<lang>/search), replacing what was there."""
+        folder = Path(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="treaty-search-") as tmp:
+            for record in self.records:
+                path = Path(tmp) / record.url.strip("/") / "index.html"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(self.page(record), encoding="utf-8")
+            run_pagefind(Path(tmp), folder, self.rules.stemmer)
+        used = {f"wasm.{entry['wasm'] or 'unknown'}.pagefind" for entry in
+                json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"].values()}
+        for path in folder.glob("wasm.*.pagefind"):
+            if path.name not in used:
+                path.unlink()
+        for name in UNUSED:
+            (folder / name).unlink(missing_ok=True)
+        data = self.browser_rules(self.dictionary())
+        data["pages"] = pages_of(folder)
+        by_url = {url: page_id for page_id, (url, _) in data["pages"].items()}
+        data["articles"] = {str(record.article): by_url[record.url.lstrip("/")]
+                            for record in self.records if record.article and record.url.lstrip("/") in by_url}
+        (folder / "treaty.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                                            encoding="utf-8")
+        return folder
+
+
+def pages_of(folder: Path) -> dict:
+    """Pagefind's result id of each page -> [url, title]: the browser lists results with no
+    further download, and fetches a page's fragment (its text) only to show a passage of it."""
+    pages = {}
+    for path in sorted((folder / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        fragment = json.loads(raw[raw.index(b"{"):])
+        pages[path.stem] = [fragment["url"].lstrip("/"), fragment["meta"].get("title", "")]
+    return pages
+
+
+class SearchBuildError(Exception):
+    """The search index could not be written (the message says why, for a person)."""
+
+
+def run_pagefind(site: Path, output: Path, language: str) -> None:
+    """Pagefind's indexer (the pagefind-bin package) over the records' pages, one language."""
+    from pagefind.service import get_executable
+
+    executable = get_executable()
+    if executable is None:
+        raise SearchBuildError("the Pagefind indexer is not installed (pip install -r requirements.txt)")
+    command = [str(executable), "--site", str(site), "--output-path", str(output),
+               "--force-language", language, "--silent"]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0 or not (output / "pagefind-entry.json").exists():
+        raise SearchBuildError(f"Pagefind could not index the pages: {(done.stderr or done.stdout).strip()}")
+
+
+def write_stub(site_dir: Path) -> Path:
+    """The root search/search_index.json Material's script asks for: no documents in it."""
+    path = Path(site_dir) / "search" / "search_index.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(STUB, separators=(",", ":")), encoding="utf-8")
+    return path

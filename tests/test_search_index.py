@@ -1,0 +1,84 @@
+"""The search bundles a build writes (treaty.search.index through the `treaty` plugin)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitekit import LANGS, build_site, page, project_config, small_outline, write_tree
+from treaty.search.index import LanguageIndex, html_text
+
+CHAPTERS = {1: [1, 2], 2: [3]}
+BODIES = {
+    "en": "Each State Party shall establish as a criminal offence the illegal access to systems.",
+    "fr": "Chaque État partie érige en infraction pénale l’accès illégal à un système.",
+    "es": "Cada Estado parte tipificará como delito el acceso ilícito a un sistema.",
+    "ru": "Каждое государство-участник признает уголовно наказуемым незаконный доступ к системе.",
+    "zh": "缔约国应将非法访问信息和通信技术系统的行为规定为刑事犯罪。",
+    "ar": "تعتمد كل دولة طرف ما يلزم لتجريم الدُّخُول غير المشروع إلى نظام.",
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("search")
+    outline = small_outline(tmp / "outline.yml", CHAPTERS)
+    docs = write_tree(tmp / "docs", CHAPTERS, body="Text.")
+    for lang, body in BODIES.items():
+        (docs / lang / "articles" / "1.md").write_text(
+            page({"article": 1, "chapter": 1, "title": "T", "status": "provisional"}, body), encoding="utf-8")
+    build_site(project_config(tmp, outline), tmp / "site", docs)
+    return tmp / "site"
+
+
+def test_each_language_has_its_own_bundle_with_only_its_pages(built):
+    for lang in LANGS:
+        bundle = built / lang / "search"
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert len(entry["languages"]) == 1, lang
+        (only,) = entry["languages"].values()
+        assert only["page_count"] == 3 + 2 + 2, lang  # articles, chapters, preamble and about
+        assert (bundle / "pagefind.js").is_file() and (bundle / "treaty.json").is_file()
+        assert not (bundle / "pagefind-ui.js").exists()
+        assert len(list(bundle.glob("wasm.*.pagefind"))) == 1, lang
+        for fragment in (bundle / "fragment").iterdir():
+            assert fragment.name.startswith(only["hash"].split("_")[0] + "_"), fragment
+
+
+def test_the_chooser_has_no_search_and_the_root_has_materials_stub(built):
+    assert json.loads((built / "search" / "search_index.json").read_text())["docs"] == []
+    assert "md-search" not in (built / "index.html").read_text(encoding="utf-8")
+
+
+def test_language_pages_carry_materials_search_box_and_the_worker_of_their_language(built):
+    html = (built / "ru" / "articles" / "1" / "index.html").read_text(encoding="utf-8")
+    assert 'class="md-search"' in html and 'placeholder="Поиск"' in html
+    assert "assets/javascripts/treaty/search-worker.js?lang=ru" in html
+    assert (built / "assets" / "javascripts" / "treaty" / "search-rules.js").is_file()
+
+
+def test_browser_rules_are_the_languages_rules(built):
+    data = json.loads((built / "zh" / "search" / "treaty.json").read_text(encoding="utf-8"))
+    assert data["rules"]["segment"] == "chinese" and data["language"] == "und"
+    assert "访问" in data["dictionary"]["words"].split()
+    arabic = json.loads((built / "ar" / "search" / "treaty.json").read_text(encoding="utf-8"))
+    assert arabic["rules"]["replace"]["ة"] == "ه" and "dictionary" not in arabic
+
+
+def test_index_content_is_normalized_and_chinese_has_words_and_pairs():
+    index = LanguageIndex("zh")
+    record = index.add("zh/articles/7/", "第七条　非法访问", "<p>非法访问系统</p>", 7, "article")
+    terms = index.content(record).split()
+    assert {"非法", "访问", "法访", "统"} <= set(terms)
+    arabic = LanguageIndex("ar")
+    record = arabic.add("ar/articles/7/", "المادة 7", "<p>الدُّخُول غير المشروع</p>", 7, "article")
+    assert "الدخول" in arabic.content(record).split()
+    assert record.text == "الدُّخُول غير المشروع"  # shown as written
+
+
+def test_page_text_leaves_out_term_previews_and_permalinks():
+    html = ('<div class="treaty-para"><a class="treaty-enum" href="#p">1.</a> <p>The '
+            '<a class="treaty-term" href="#">electronic data</a><span class="treaty-term__preview">'
+            'Definition text</span> are kept.<a class="headerlink" href="#x">¶</a></p></div>')
+    assert html_text(html) == "The electronic data are kept."
