@@ -1,0 +1,1 @@
+"""Tests of `treaty import` (scripts/treaty/importer), with their fixtures and specimen instruments."""
