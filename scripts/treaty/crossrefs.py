@@ -613,8 +613,12 @@ INDENTED = re.compile(r"^(?: {4}|\t)")
 HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 # Inline code, comments, tags, links and their text, reference links: never linked.
+# No part may run past the opening of another (`[^<>]`, `[^[\]]`, a comment stops at the next
+# `<!--`): on text full of openers and no closers, each failed attempt then stops at the next
+# opener, and masking stays linear in the length of the text.
 INLINE = re.compile(
-    r"(`+).+?\1|<!--.*?-->|<[A-Za-z/!][^>\n]*>|!?\[[^\]]*\](?:\([^)\n]*\)|\[[^\]\n]*\])", re.S)
+    r"(`+).+?\1|<!--(?:[^<]|<(?!!--))*?-->|<[A-Za-z/!][^<>\n]*>"
+    r"|!?\[[^\[\]]*\](?:\([^()\n]*\)|\[[^\[\]\n]*\])", re.S)
 
 
 def _blank(text: str) -> str:

@@ -1,0 +1,112 @@
+"""`treaty check` at the command line: exit codes, formats, files given, and no traceback ever."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from checkkit import article, make_tree
+from treaty.cli import main
+
+TREATY = [sys.executable, "-m", "treaty.cli"]
+
+
+@pytest.fixture
+def tree(tmp_path):
+    docs, outline, _ = make_tree(tmp_path)
+    return tmp_path, docs, outline
+
+
+def check(docs, outline, *args):
+    return main(["check", str(docs), "--outline", str(outline), *args])
+
+
+def test_a_clean_tree_exits_0_and_says_so(tree, capsys):
+    _, docs, outline = tree
+    assert check(docs, outline) == 0
+    out = capsys.readouterr()
+    assert out.out == "" and "no problems found" in out.err
+
+
+def test_errors_exit_1_warnings_only_with_strict(tree, capsys):
+    _, docs, outline = tree
+    article(docs, "en", 2, "Tab\there.")
+    assert check(docs, outline) == 0
+    assert check(docs, outline, "--strict") == 1
+    article(docs, "en", 3, "<script>x</script>")
+    assert check(docs, outline) == 1
+    out = capsys.readouterr()
+    assert "docs/en/articles/3.md:9:1: script: a <script> element in the page (remove it" in out.out
+    assert "1 error(s), 1 warning(s) in 2 file(s)" in out.err
+
+
+def test_json_and_github_formats(tree, capsys):
+    _, docs, outline = tree
+    article(docs, "fr", 1, "Texte\u200b.")
+    assert check(docs, outline, "--format", "json") == 1
+    (finding,) = json.loads(capsys.readouterr().out)
+    assert finding == {"path": "docs/fr/articles/1.md", "line": 9, "column": 6, "code": "invisible-character",
+                       "message": "invisible character U+200B ZERO WIDTH SPACE", "fix": finding["fix"],
+                       "severity": "error"}
+    assert check(docs, outline, "--format", "github") == 1
+    assert capsys.readouterr().out.startswith(
+        "::error file=docs/fr/articles/1.md,line=9,col=6,title=invisible-character::invisible character")
+
+
+def test_files_given_show_their_findings_and_the_same_document_elsewhere(tree, capsys):
+    tmp, docs, outline = tree
+    article(docs, "en", 2, "<b>x</b>")
+    article(docs, "fr", 1, "<b>x</b>")
+    (docs / "ru" / "articles" / "1.md").unlink()
+    assert main(["check", str(docs / "fr" / "articles" / "1.md"), "--outline", str(outline)]) == 1
+    out = capsys.readouterr().out
+    assert "docs/fr/articles/1.md:9:1: raw-html" in out and "docs/ru/articles/1.md:1:1: missing-file" in out
+    assert "docs/en/articles/2.md" not in out
+    (tmp / "README.md").write_text("x")
+    assert main(["check", str(tmp / "README.md"), "--docs", str(docs), "--outline", str(outline)]) == 0
+    assert "not content" in capsys.readouterr().err
+
+
+def test_usage_and_file_errors_are_one_line(tree, capsys):
+    _, docs, outline = tree
+    assert main(["check", str(docs), "--format", "xml"]) == 2
+    assert main(["check", str(docs), "--outline", str(docs / "absent.yml")]) == 2
+    err = capsys.readouterr().err
+    assert "invalid choice" in err and "No such file or directory" in err and "Traceback" not in err
+
+
+def run(args, **kwargs):
+    env = {**os.environ, "PYTHONWARNINGS": "default"}
+    return subprocess.run(TREATY + args, capture_output=True, text=True, env=env, **kwargs)
+
+
+def test_no_traceback_when_the_reader_goes_away(tree):
+    """`treaty check | head -1`: the pipe closes early; the command stops quietly."""
+    _, docs, outline = tree
+    for number in (1, 2, 3):
+        article(docs, "en", number, "\n".join(["x\u200by"] * 400))
+    process = subprocess.Popen(TREATY + ["check", str(docs), "--outline", str(outline)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # nobody reads
+    err = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert "Traceback" not in err and "Exception ignored" not in err and "BrokenPipe" not in err
+    shell = subprocess.run(f"{' '.join(TREATY)} check {docs} --outline {outline} | head -1", shell=True,
+                           capture_output=True, text=True)
+    assert shell.stdout.count("\n") == 1 and "Traceback" not in shell.stderr
+
+
+def test_hostile_tree_through_the_real_command(tree):
+    _, docs, outline = tree
+    (docs / "en" / "articles" / "2.md").write_bytes(b"---\ntitle: " + b"[" * 30000 + b"\n---\n")
+    (docs / "fr" / "articles" / "2.md").write_bytes(os.urandom(2000))
+    os.mkfifo(docs / "ru" / "articles" / "2.md.fifo.md")
+    result = run(["check", str(docs), "--outline", str(outline)], timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "docs/en/articles/2.md:2:1: front-matter-syntax" in result.stdout
+    assert "docs/ru/articles/2.md.fifo.md:1:1: not-a-file" in result.stdout
