@@ -3,11 +3,12 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Debian packages the browser tests need: the browser and fonts for Arabic and Chinese.
-DEBS   := chromium fonts-noto-core fonts-noto-cjk
+# Debian packages the tests need: the browser, fonts for Arabic and Chinese, and the Pango and
+# HarfBuzz libraries WeasyPrint typesets the importer's PDF fixtures with.
+DEBS   := chromium fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test serve check browser messages clean
+.PHONY: build test serve check status browser messages clean
 
 build: $(STAMP)
 	$(BIN)/treaty build
@@ -18,8 +19,13 @@ test: $(STAMP) browser
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
+# `make check FORMAT=github` writes the findings as GitHub annotations (pull requests).
+FORMAT ?= text
 check: $(STAMP)
-	$(BIN)/treaty check
+	$(BIN)/treaty check --format $(FORMAT)
+
+status: $(STAMP)
+	$(BIN)/treaty status
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)

@@ -67,7 +67,7 @@ def classify(relative: str) -> tuple[str, int | None]:
     match = NUMBERED.fullmatch(relative)
     if match:
         return match["kind"][:-1], int(match["number"])
-    return {"preamble.md": "preamble", "index.md": "home", "about.md": "about"}.get(
+    return {"preamble.md": "preamble", "index.md": "home", "about.md": "about", "status.md": "status"}.get(
         relative, "page"
     ), None
 

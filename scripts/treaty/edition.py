@@ -42,6 +42,11 @@ def chapters(docs: dict[str, Document], lang: str, outline: Outline) -> list[dic
     return out
 
 
+def unchaptered(docs: dict[str, Document], lang: str, outline: Outline) -> list[Entry]:
+    """The articles in no chapter (all of them in an instrument without chapters), in outline order."""
+    return [entry(docs[f"articles/{n}"], article_label(lang, n)) for n in outline.unchaptered if f"articles/{n}" in docs]
+
+
 def status_counts(docs: dict[str, Document]) -> dict[str, int]:
     """How many articles are official, provisional, synopsis: counted from the files."""
     counts = Counter(d.status for d in docs.values() if d.kind == "article")

@@ -8,7 +8,8 @@ from .messages import gettext
 from .numerals import to_chinese
 from .paths import DATA_DIR, load_yaml
 
-ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+         (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 
 
 def to_roman(number: int) -> str:
@@ -48,7 +49,10 @@ def chapter_label(lang: str, number: int) -> str:
 
 
 def heading(lang: str, label: str, title: str) -> str:
-    """A label and a title on one line: "Article 7. Illegal access", "第七条　非法访问"."""
+    """A label and a title on one line: "Article 7. Illegal access", "第七条　非法访问"; the label
+    alone for an untitled article."""
+    if not title:
+        return label
     return gettext(lang, "%(label)s. %(title)s", label=label, title=title)
 
 

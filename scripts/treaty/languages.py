@@ -48,5 +48,6 @@ def get_language(code: str) -> Language:
     raise KeyError(f"unknown language {code!r}: the languages are {', '.join(language_codes())}")
 
 
+@lru_cache(maxsize=None)
 def x_default() -> str:
     return load_yaml(DATA_DIR / "languages.yml")["x_default"]

@@ -29,10 +29,12 @@ class Outline:
     signature_place: str
     chapters: tuple[Chapter, ...]
     article_titles: dict
+    # Articles in no chapter: all of them in an instrument without chapters (`articles:` at the top).
+    unchaptered: tuple[int, ...] = ()
 
     @property
     def articles(self) -> list[int]:
-        return [n for chapter in self.chapters for n in chapter.articles]
+        return [n for chapter in self.chapters for n in chapter.articles] + list(self.unchaptered)
 
     def chapter_of(self, article: int) -> Chapter | None:
         for chapter in self.chapters:
@@ -52,10 +54,14 @@ def as_date(value) -> dt.date:
 def load_outline(path: Path = OUTLINE_FILE) -> Outline:
     data = load_yaml(path)
     chapters, titles = [], {}
-    for entry in data["chapters"]:
+    for entry in data.get("chapters") or []:
         articles = {int(k): v for k, v in entry["articles"].items()}
         titles.update(articles)
         chapters.append(Chapter(entry["number"], entry["roman"], entry["title"], tuple(articles)))
+    # Without chapters: `articles:` is the articles and their titles, or only their count (untitled).
+    loose = data.get("articles") or {}
+    loose = {n: None for n in range(1, loose + 1)} if isinstance(loose, int) else {int(k): v for k, v in loose.items()}
+    titles.update(loose)
     return Outline(
         short_title=data["short_title"],
         symbol=data["symbol"],
@@ -64,4 +70,5 @@ def load_outline(path: Path = OUTLINE_FILE) -> Outline:
         signature_place=data["signature_place"],
         chapters=tuple(chapters),
         article_titles=titles,
+        unchaptered=tuple(loose),
     )

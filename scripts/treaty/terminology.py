@@ -35,6 +35,7 @@ def load_terms(lang: str, path: Path = TERMINOLOGY_FILE) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+@lru_cache(maxsize=None)
 def definitions_article(path: Path = TERMINOLOGY_FILE) -> int | None:
     return (load_yaml(path) or {}).get("defined_in_article")
 

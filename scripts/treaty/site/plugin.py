@@ -20,11 +20,15 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from .. import edition, messages
 from ..content import TREATY_KINDS, classify
 from ..crossrefs import LINKED_KINDS, known_targets
-from ..findings import errors, render
+from ..findings import WARNING, errors, render
 from ..labels import article_label, chapter_label, heading, see_article
 from ..languages import get_language, language_codes, load_languages, x_default
 from ..outline import load_outline
-from ..parity import check_parity, load_tree
+from ..checker import check_tree
+from ..dashboard import build_report, localized
+from ..history import last_changes
+from ..lock import default_lock
+from ..sources import shown
 from ..paths import DATA_DIR, load_yaml
 from ..search.index import BUNDLE, LanguageIndex, write_stub
 from ..terminology import TERMINOLOGY_FILE, definitions_article
@@ -35,6 +39,8 @@ CITATIONS = "treaty.markdown.citations"
 TERMS = "treaty.markdown.terms"
 CROSSREFS = "treaty.markdown.crossrefs"
 HTML_TAG = re.compile(r"<html lang=\"[^\"]*\"")
+# Pages the search finds (the home page and the status dashboard only list the others).
+SEARCHED_KINDS = ("article", "chapter", "preamble", "about")
 
 
 def sort_key(key: str):
@@ -59,6 +65,8 @@ class TreatyPluginConfig(Config):
     reference_language = config_options.Type(str, default="en")
     # The language-chooser build of mkdocs-static-i18n (its default language) has this locale.
     chooser_locale = config_options.Type(str, default="xx")
+    # The authentic-text lock (default: data/authentic-text.lock.yml beside mkdocs.yml).
+    lock = config_options.Type(str, default="")
     # Each language's own search index (<lang>/search/), written after that language's pages.
     search = config_options.Type(bool, default=True)
 
@@ -67,6 +75,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
     def __init__(self):
         super().__init__()
         self.checked = False
+        self.status_report = None
         self.tree: dict = {}
         self.known: dict = {}  # language -> targets of its cross-references
         self.lang = None
@@ -114,13 +123,26 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         return self.lang == self.config.chooser_locale
 
     def check(self, config):
-        """Refuse to build a tree whose languages do not line up (no silent fallback)."""
+        """Run `treaty check` on the tree: a tree with errors is not built (and no page is shown
+        from another language instead); warnings are listed and do not stop the build."""
         codes = language_codes()
-        findings = check_parity(self.docs_dir, codes, self.outline, self.root, self.config.reference_language)
-        problems = errors(findings)
+        lock = Path(self.config.lock) if self.config.lock else default_lock(self.root)
+        # References to missing articles are reported by treaty.markdown.crossrefs while the pages
+        # are rendered (warnings: a strict build, as `treaty build`, stops on them).
+        result = check_tree(self.docs_dir, root=self.root, languages=codes, outline=self.outline,
+                            reference=self.config.reference_language, lock_file=lock, references=False)
+        for finding in result.findings:
+            if finding.severity == WARNING:  # info, not warning: MkDocs' --strict would stop on it
+                log.info("treaty check: warning: %s", finding.text())
+        problems = errors(result.findings)
         if problems:
-            raise PluginError("the content does not line up across languages:\n" + render(problems))
-        self.tree, _ = load_tree(self.docs_dir, codes, self.root)
+            raise PluginError("the content does not pass `treaty check`:\n" + render(problems))
+        self.tree = result.tree
+        self.status_report = None
+        if any("status" in docs for docs in self.tree.values()):
+            # One `git log` for the whole tree, only when a status page shows it.
+            self.status_report = build_report(result, last_changes(self.docs_dir), self.outline, codes,
+                                              shown(self.docs_dir, self.root))
         self.checked = True
 
     def navigation(self) -> list:
@@ -135,6 +157,8 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         nav += [{heading(lang, a.label, a.title): f"{lang}/{a.path}"}
                 for a in edition.unchaptered(docs, lang, self.outline)]
         nav.append({docs["about"].title: f"{lang}/about.md"})
+        if "status" in docs:
+            nav.append({docs["status"].title: f"{lang}/status.md"})
         return nav
 
     def on_env(self, env, config, files):
@@ -268,6 +292,8 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
             info["label"] = chapter_label(lang, number)
             listing = [c for c in edition.chapters(docs, lang, self.outline) if c["number"] == number]
             info["articles"] = listing[0]["articles"] if listing else []
+        elif kind == "status" and self.status_report is not None:
+            info["dashboard"] = localized(self.status_report, lang, self.tree)
         elif kind == "home":
             info["chapters"] = edition.chapters(docs, lang, self.outline)
             info["articles"] = edition.unchaptered(docs, lang, self.outline)
@@ -306,7 +332,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         if self.search_index is None:
             return html
         document, kind, number = self.document_of(page)
-        if document is None or kind == "home":
+        if document is None or kind not in SEARCHED_KINDS:
             return html
         if kind == "article":
             title = heading(self.lang, article_label(self.lang, number), document.title)
