@@ -147,3 +147,19 @@ def test_language_switcher_offers_the_same_document_in_every_language(site):
 def test_material_loads_no_google_fonts(site):
     html = (site / "en" / "index.html").read_text(encoding="utf-8")
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+FOOTER = re.compile(r'<div class="md-copyright__highlight">\s*(.*?)\s*</div>', re.S)
+# The footer's licence line, as each language writes "the Convention" / "United Nations".
+FOOTER_WORDS = {"ar": "الأمم المتحدة", "zh": "联合国", "en": "United Nations", "fr": "Nations Unies",
+                "ru": "Организации Объединенных Наций", "es": "Naciones Unidas"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_footer_licence_line_is_in_the_page_language(site, lang):
+    for key in ["articles/7", "about", "."]:
+        footer = FOOTER.search((site / lang / key / "index.html").read_text(encoding="utf-8"))
+        assert footer and "CC BY 4.0" in footer.group(1), (lang, key)
+        assert FOOTER_WORDS[lang] in footer.group(1), (lang, key, footer.group(1))
+        if lang != "en":
+            assert "Synopses" not in footer.group(1), (lang, key)

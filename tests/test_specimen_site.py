@@ -204,3 +204,10 @@ def test_citations_and_title_name_the_specimen_instrument(site, lang, name):
     citations = re.findall(r'data-citation="([^"]+)"', html)
     assert citations and all(c.startswith(name) for c in citations), citations[:2]
     assert "Cybercrime" not in html and "网络犯罪" not in html
+
+
+@pytest.mark.parametrize("lang, line", [("en", "A fictional instrument"), ("zh", "虚构文书"), ("ar", "صك خيالي")])
+def test_the_footer_is_the_specimen_instrument_own(site, lang, line):
+    html = html_of(site, lang, "articles/4")
+    footer = html.split('class="md-copyright__highlight"', 1)[1].split("</div>", 1)[0]
+    assert line in footer and "United Nations" not in footer

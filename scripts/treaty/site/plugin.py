@@ -104,6 +104,10 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
             config.nav = ["index.md"]
             return config
         config.site_name = self.instrument_name(self.lang)
+        # The footer's line in the page's language (mkdocs.yml's `copyright` is the chooser's).
+        config.copyright = self.instrument_text("copyright", self.lang) or messages.gettext(
+            self.lang, "Synopses, provisional titles and interface of this edition: CC BY 4.0. "
+                       "The text of the Convention is a United Nations document.")
         # Material marks each page's `status` in the navigation with an icon and this tooltip.
         config.extra["status"] = {
             "official": messages.gettext(self.lang, "Authentic text"),
@@ -115,8 +119,13 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
 
     def instrument_name(self, lang: str) -> str:
         """The instrument's name in `lang`: from the instrument file, else from the catalogs."""
-        names = load_yaml(Path(self.config.instrument)).get("names") or {}
-        return names.get(lang) or messages.gettext(lang, "United Nations Convention against Cybercrime")
+        return self.instrument_text("names", lang) or messages.gettext(
+            lang, "United Nations Convention against Cybercrime")
+
+    def instrument_text(self, key: str, lang: str) -> str | None:
+        """A text the instrument file gives per language (`names`, `copyright`): another
+        instrument names itself there; this Convention's texts are in the catalogs."""
+        return (load_yaml(Path(self.config.instrument)).get(key) or {}).get(lang)
 
     @property
     def is_chooser(self) -> bool:
