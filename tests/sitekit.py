@@ -80,6 +80,17 @@ def write_tree(docs: Path, chapters: dict[int, list[int]], langs=LANGS, body: st
     return docs
 
 
+def small_tree(tmp: Path, chapters: dict[int, list[int]], first_articles: dict[str, str]) -> tuple[Path, Path]:
+    """A small tree in `tmp` whose article 1 has, in each language, the body given; the others
+    "Text.". Returns (docs, mkdocs.yml)."""
+    outline = small_outline(tmp / "outline.yml", chapters)
+    docs = write_tree(tmp / "docs", chapters, body="Text.")
+    for lang, body in first_articles.items():
+        (docs / lang / "articles" / "1.md").write_text(
+            page({"article": 1, "chapter": 1, "title": "T", "status": "provisional"}, body), encoding="utf-8")
+    return docs, project_config(tmp, outline)
+
+
 def project_config(tmp: Path, outline: Path | None = None, instrument: Path | None = None) -> Path:
     """A copy of the project's mkdocs.yml pointing at the project's theme, optionally another
     outline and instrument facts (data/instrument.yml)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import serve
-from sitekit import build_site, page, project_config, small_outline, write_tree
+from sitekit import build_site, small_tree
 from test_site_tree import BODIES, CHAPTERS
 
 pytestmark = pytest.mark.browser
@@ -14,12 +14,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def small_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("paragraphs")
-    outline = small_outline(tmp / "outline.yml", CHAPTERS)
-    docs = write_tree(tmp / "docs", CHAPTERS, body="Text.")
-    for lang, body in BODIES.items():
-        (docs / lang / "articles" / "1.md").write_text(
-            page({"article": 1, "chapter": 1, "title": "T", "status": "provisional"}, body), encoding="utf-8")
-    build_site(project_config(tmp, outline), tmp / "site", docs)
+    docs, config = small_tree(tmp, CHAPTERS, BODIES)
+    build_site(config, tmp / "site", docs)
     server, url = serve(tmp / "site")
     yield url
     server.shutdown()

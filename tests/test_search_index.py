@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from sitekit import LANGS, build_site, page, project_config, small_outline, write_tree
+from sitekit import LANGS, build_site, small_tree
 from treaty.search.index import LanguageIndex, html_text
 
 CHAPTERS = {1: [1, 2], 2: [3]}
@@ -23,12 +23,8 @@ BODIES = {
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("search")
-    outline = small_outline(tmp / "outline.yml", CHAPTERS)
-    docs = write_tree(tmp / "docs", CHAPTERS, body="Text.")
-    for lang, body in BODIES.items():
-        (docs / lang / "articles" / "1.md").write_text(
-            page({"article": 1, "chapter": 1, "title": "T", "status": "provisional"}, body), encoding="utf-8")
-    build_site(project_config(tmp, outline), tmp / "site", docs)
+    docs, config = small_tree(tmp, CHAPTERS, BODIES)
+    build_site(config, tmp / "site", docs)
     return tmp / "site"
 
 

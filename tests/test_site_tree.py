@@ -7,7 +7,7 @@ import re
 import pytest
 from mkdocs.exceptions import Abort
 
-from sitekit import LANGS, build_site, page, project_config, small_outline, write_tree
+from sitekit import LANGS, build_site, small_tree
 from treaty.site.build import build_site as treaty_build
 
 CHAPTERS = {1: [1, 2], 2: [3]}
@@ -24,12 +24,8 @@ ANCHORS = ["para-1", "para-1-a", "para-1-b", "para-1-b-i", "para-1-b-ii", "para-
 
 @pytest.fixture
 def tree(tmp_path):
-    outline = small_outline(tmp_path / "outline.yml", CHAPTERS)
-    docs = write_tree(tmp_path / "docs", CHAPTERS, body="Text.")
-    for lang, body in BODIES.items():
-        (docs / lang / "articles" / "1.md").write_text(
-            page({"article": 1, "chapter": 1, "title": "T", "status": "provisional"}, body), encoding="utf-8")
-    return tmp_path, docs, project_config(tmp_path, outline)
+    docs, config = small_tree(tmp_path, CHAPTERS, BODIES)
+    return tmp_path, docs, config
 
 
 def test_paragraph_anchors_are_the_same_in_all_six_languages(tree):
