@@ -38,8 +38,23 @@ def test_each_language_has_its_own_bundle_with_only_its_pages(built):
         assert (bundle / "pagefind.js").is_file() and (bundle / "treaty.json").is_file()
         assert not (bundle / "pagefind-ui.js").exists()
         assert len(list(bundle.glob("wasm.*.pagefind"))) == 1, lang
-        for fragment in (bundle / "fragment").iterdir():
-            assert fragment.name.startswith(only["hash"].split("_")[0] + "_"), fragment
+        data = json.loads((bundle / "treaty.json").read_text(encoding="utf-8"))
+        assert sorted(url for url, _ in data["pages"].values()) == sorted(
+            f"{lang}/{key}/" for key in ["articles/1", "articles/2", "articles/3", "chapters/1", "chapters/2",
+                                         "preamble", "about"])
+        # Passages replace Pagefind's fragments, which would carry the indexed words as well.
+        assert not (bundle / "fragment").exists()
+        assert sorted(p.stem for p in (bundle / "passage").iterdir()) == sorted(data["pages"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_passage_is_the_page_text_as_written_and_the_title_is_in_the_rules(built, lang):
+    bundle = built / lang / "search"
+    data = json.loads((bundle / "treaty.json").read_text(encoding="utf-8"))
+    (page_id,) = [i for i, (url, _) in data["pages"].items() if url == f"{lang}/articles/1/"]
+    assert data["pages"][page_id][1].endswith("T")
+    passage = json.loads((bundle / "passage" / f"{page_id}.json").read_text(encoding="utf-8"))
+    assert passage["text"] == BODIES[lang]
 
 
 def test_the_chooser_has_no_search_and_the_root_has_materials_stub(built):

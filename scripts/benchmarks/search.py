@@ -13,7 +13,9 @@ Then, in Debian's chromium, for each language and engine, in a fresh browser pro
              (Pagefind: the passages of text shown under the titles come a moment later);
   first ms   time from typing the first query on a loaded page to the first result shown;
   next ms    median time to the first result for the following queries;
-  relevance  queries of data/search-queries.yml whose expected article comes first.
+  relevance  queries of data/search-queries.yml whose expected article comes first;
+  each       Pagefind's first use (index, code and passages) with each query of the set as the
+             first one in a fresh browser: the budget is 200 KB for the largest.
 
 Prints the figures and the ratios (Pagefind / Material) and the build times (with / without).
 """
@@ -164,6 +166,10 @@ def main(argv=None) -> int:
             for lang in langs:
                 for engine in ("material", "pagefind"):
                     results[lang, engine] = measure(browser, builds[engine][0], engine, lang, queries[lang])
+                # The budget holds for any query a reader may start with: each query of the set,
+                # as the first one in a fresh browser.
+                results[lang, "each"] = [measure(browser, builds["pagefind"][0], "pagefind", lang, [item])["first_use"]
+                                         for item in queries[lang]]
             browser.close()
     finally:
         if not args.keep:
@@ -187,7 +193,13 @@ def main(argv=None) -> int:
                f"{m['next']:.0f}", f"{p['next']:.0f}",
                f"{m['hits']}/{m['queries']}", f"{p['hits']}/{p['queries']}")
         print(" | ".join(f"{cell:>10}" for cell in row))
-    over = [lang for lang in langs if results[lang, "pagefind"]["first_use"] > 200 * 1024]
+    print()
+    print("Pagefind's first use, each query of the set as the first one in a fresh browser (KB):")
+    for lang in langs:
+        each = results[lang, "each"]
+        print(f"{lang:>10} | min {min(each) / 1024:6.1f} | median {statistics.median(each) / 1024:6.1f} | "
+              f"max {max(each) / 1024:6.1f} | over 200 KB: {sum(size > 200 * 1024 for size in each)}/{len(each)}")
+    over = [lang for lang in langs if max(results[lang, "each"]) > 200 * 1024]
     print()
     print("Budget (200 KB per language on first use):", "exceeded in " + ", ".join(over) if over else "kept")
     return 0

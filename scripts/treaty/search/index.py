@@ -1,12 +1,13 @@
 """Each language's search bundle: a Pagefind index of its pages plus the rules its queries need.
 
-    <site>/<lang>/search/pagefind.js, pagefind-entry.json, wasm.*.pagefind, index/, fragment/ …
+    <site>/<lang>/search/pagefind.js, pagefind-entry.json, wasm.*.pagefind, index/   Pagefind
+    <site>/<lang>/search/passage/<id>.json  each page's text as written, for the passages shown
     <site>/<lang>/search/treaty.json   the language's rules (data/search.yml) and, for Chinese,
                                        the segmentation dictionary entries of its pages
 
 Pagefind indexes, for each page, a stand-in page whose body is the page's normalized words (title
-counted `title_weight` times); the original title and text travel as metadata, so the browser
-shows them as written. Nothing of another language is in a bundle. (The indexer runs once per
+counted `title_weight` times); the original title (in treaty.json) and text (in passage/) travel
+beside the index, so the browser shows them as written. Nothing of another language is in a bundle. (The indexer runs once per
 language as a command: Pagefind's Python service answers one message per 0.1 s, too slow here.)
 """
 
@@ -142,11 +143,29 @@ class LanguageIndex:
 
     # -- output ------------------------------------------------------------------------
 
+    def pages(self, folder: Path) -> dict:
+        """Pagefind's result id of each page -> [url, title]: the browser lists results with no
+        further download."""
+        titles = {record.url.lstrip("/"): record.title for record in self.records}
+        return {page_id: [url, titles.get(url, "")] for page_id, url in fragment_urls(folder).items()}
+
+    def write_passages(self, folder: Path, by_url: dict) -> None:
+        """passage/<id>.json: a page's text as written, fetched only to show a passage of it under
+        its result. They replace Pagefind's fragments, which also carry the indexed words."""
+        shutil.rmtree(folder / "fragment")
+        (folder / "passage").mkdir()
+        for record in self.records:
+            page_id = by_url.get(record.url.lstrip("/"))
+            if page_id:
+                (folder / "passage" / f"{page_id}.json").write_text(
+                    json.dumps({"text": record.text}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
     def page(self, record: Record) -> str:
         """The page Pagefind indexes for a record: normalized words; title and text as metadata."""
-        parts = [f'<!doctype html><html lang="{self.rules.stemmer}"><head><meta charset="utf-8"></head><body>',
-                 f'<p hidden data-pagefind-meta="title">{escape(record.title)}</p>',
-                 f'<p hidden data-pagefind-meta="text">{escape(record.text)}</p>']
+        # No metadata: Pagefind indexes metadata as words too, and a page's text as metadata put
+        # whole Chinese paragraphs in the index as single words (a third of the Chinese index).
+        # Titles and passages travel in treaty.json and passage/ instead.
+        parts = [f'<!doctype html><html lang="{self.rules.stemmer}"><head><meta charset="utf-8"></head><body>']
         parts.append(f"<main data-pagefind-body>{escape(self.content(record))}</main></body></html>")
         return "".join(parts)
 
@@ -169,8 +188,9 @@ class LanguageIndex:
         for name in UNUSED:
             (folder / name).unlink(missing_ok=True)
         data = self.browser_rules(self.dictionary())
-        data["pages"] = pages_of(folder)
+        data["pages"] = self.pages(folder)
         by_url = {url: page_id for page_id, (url, _) in data["pages"].items()}
+        self.write_passages(folder, by_url)
         data["articles"] = {str(record.article): by_url[record.url.lstrip("/")]
                             for record in self.records if record.article and record.url.lstrip("/") in by_url}
         (folder / "treaty.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
@@ -178,15 +198,13 @@ class LanguageIndex:
         return folder
 
 
-def pages_of(folder: Path) -> dict:
-    """Pagefind's result id of each page -> [url, title]: the browser lists results with no
-    further download, and fetches a page's fragment (its text) only to show a passage of it."""
-    pages = {}
+def fragment_urls(folder: Path) -> dict:
+    """Pagefind's result id of each page -> its url ("fr/articles/7/")."""
+    urls = {}
     for path in sorted((folder / "fragment").glob("*.pf_fragment")):
         raw = gzip.decompress(path.read_bytes())
-        fragment = json.loads(raw[raw.index(b"{"):])
-        pages[path.stem] = [fragment["url"].lstrip("/"), fragment["meta"].get("title", "")]
-    return pages
+        urls[path.stem] = json.loads(raw[raw.index(b"{"):])["url"].lstrip("/")
+    return urls
 
 
 class SearchBuildError(Exception):

@@ -46,13 +46,11 @@ function load() {
   return engine;
 }
 
-/* A page's Pagefind fragment (gzip-compressed JSON after a signature), as result.data() gives it. */
-function fragment(id) {
-  return fetch(new URL("fragment/" + id + ".pf_fragment", BUNDLE)).then(function (response) {
-    if (!response.ok) throw new Error("search fragment: HTTP " + response.status);
-    return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).text();
-  }).then(function (text) {
-    return JSON.parse(text.slice(text.indexOf("{")));
+/* A page's passage file (<lang>/search/passage/<id>.json: its text as written), or null. */
+function passage(id) {
+  return fetch(new URL("passage/" + id + ".json", BUNDLE)).then(function (response) {
+    if (!response.ok) throw new Error("search passage: HTTP " + response.status);
+    return response.json();
   }).catch(function () { return null; });
 }
 
@@ -151,20 +149,20 @@ function excerpt(text, match, dense) {
   return "<p>" + (start > 0 ? "… " : "") + marked(text, spans, start, end) + (end < text.length ? " …" : "") + "</p>";
 }
 
-function item(id, pages, match, dense, score, fragment) {
+function item(id, pages, match, dense, score, passage) {
   var page = pages[id] || ["", ""];
   var title = page[1] || page[0];
   return {
     location: page[0],
     title: marked(title, ranges(title, match), 0, title.length),
-    text: fragment ? excerpt(fragment.meta.text || "", match, dense) : "",
+    text: passage ? excerpt(passage.text || "", match, dense) : "",
     score: score,
     terms: {}
   };
 }
 
 /* Results at once, from the index and the titles of treaty.json; a passage of each page's text
-   (its Pagefind fragment, fetched) once the reader pauses. `post` is called with each. */
+   (its passage file, fetched) once the reader pauses. `post` is called with each. */
 function search(query, ticket, post) {
   return load().then(function (loaded) {
     var data = loaded.data, pagefind = loaded.pagefind;
@@ -178,7 +176,7 @@ function search(query, ticket, post) {
       var seen = new Set(), results = [];
       if (jump) {
         seen.add(jump);
-        results.push({ id: jump, data: function () { return fragment(jump); } });
+        results.push({ id: jump });
       }
       found.forEach(function (answer) {
         ((answer && answer.results) || []).forEach(function (result) {
@@ -197,10 +195,10 @@ function search(query, ticket, post) {
       var shown = results.slice(0, data.teasers || 5);
       setTimeout(function () {
         if (ticket !== typed) return;
-        Promise.all(shown.map(function (result) { return result.data(); })).then(function (fragments) {
+        Promise.all(shown.map(function (result) { return passage(result.id); })).then(function (passages) {
           if (ticket !== typed) return;
           post({ items: results.map(function (result, index) {
-            return [item(result.id, data.pages, match, dense, total - index, fragments[index] || null)];
+            return [item(result.id, data.pages, match, dense, total - index, passages[index] || null)];
           }) });
         });
       }, PAUSE);
