@@ -84,5 +84,7 @@ def test_treaty_lock_refuses_text_that_is_not_official_and_bad_dates(tmp_path, c
 @given(st.text(max_size=200))
 def test_normal_form_is_stable_and_ignores_layout(text):
     assert normalize(normalize(text)) == normalize(text)
+    # Line ends written the Windows way ("0\r\r\n0" would be two breaks: a CR, then a CRLF).
+    text = text.replace("\r", "")
     assert digest(text.replace("\n", "\r\n")) == digest(text)
     assert digest(text + "\n\n  \n") == digest(text)

@@ -77,7 +77,7 @@ def test_an_instrument_without_chapters_and_untitled_articles_builds(buoy_site):
     english = html_of(buoy_site, "en", "articles/12")
     assert "Buoy 12 shall carry a bell, which shall ring:" in english
     assert "Authentic text, from United Nations document SPEC/2025/2." in english
-    assert "provisional title" not in english
+    assert "treaty-badge" not in english  # no "provisional title" badge on official, untitled text
     # No chapters: the navigation and the home page list the articles themselves.
     home = (buoy_site / "en" / "index.html").read_text(encoding="utf-8")
     assert 'href="articles/30/"' in home
