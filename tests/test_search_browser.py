@@ -200,3 +200,42 @@ def first_use_bytes(site, site_url, page, query: str, expected: str) -> int:
 def test_first_use_of_chinese_search_stays_within_200_kb(site, site_url, page_for, query, article):
     size = first_use_bytes(site, site_url, page_for("zh"), query, f"/zh/articles/{article}/")
     assert 60_000 < size <= 200 * 1024, size
+
+
+def chinese_bundle(site):
+    """The Chinese bundle's treaty.json and each page's normalized title and text."""
+    bundle = site / "zh" / "search"
+    data = json.loads((bundle / "treaty.json").read_text(encoding="utf-8"))
+    texts = {}
+    for page_id, (url, title) in data["pages"].items():
+        passage = json.loads((bundle / "passage" / f"{page_id}.json").read_text(encoding="utf-8"))
+        texts[url] = normalize(f"{title} {passage['text']}", "zh")
+    return data, texts
+
+
+def test_the_longest_chinese_title_as_a_first_query_stays_within_200_kb(site, site_url, page_for):
+    """A long query asks many pairs, each from its own small piece of the index."""
+    data, _ = chinese_bundle(site)
+    title, url = max(((article_reference(title, "zh")[1], url) for url, title in data["pages"].values()
+                      if "/articles/" in url), key=lambda item: len(item[0]))
+    assert len(title) >= 10
+    size = first_use_bytes(site, site_url, page_for("zh"), title, f"/{url}")
+    assert size <= 200 * 1024, size
+
+
+def test_one_chinese_character_finds_every_page_that_holds_it(site, site_url, page_for):
+    """A character whose pairs run over several pieces of the index: they are all fetched."""
+    data, texts = chinese_bundle(site)
+    ranges = data["chunks"]
+    split = {last[0] for (_, last), (first, _) in zip(ranges, ranges[1:])
+             if last[0] == first[0] and HAN_RUN.fullmatch(last[0])}
+    assert split  # the Chinese index is in enough pieces for a character to span two of them
+    char = max(sorted(split), key=lambda c: sum(c in text for text in texts.values()))
+    expected = sum(char in text for text in texts.values())
+    page = page_for("zh")
+    page.goto(f"{site_url}zh/about/")
+    page.wait_for_load_state("networkidle")
+    search(page, char)
+    page.wait_for_selector(".md-search-result__list .md-search-result__link")
+    count = page.locator(".md-search-result__meta").inner_text()
+    assert int(re.search(r"\d+", count).group(0)) == expected, (char, count, expected)

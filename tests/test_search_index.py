@@ -93,3 +93,42 @@ def test_page_text_leaves_out_term_previews_and_permalinks():
             '<a class="treaty-term" href="#">electronic data</a><span class="treaty-term__preview">'
             'Definition text</span> are kept.<a class="headerlink" href="#x">¶</a></p></div>')
     assert html_text(html) == "The electronic data are kept."
+
+
+def test_the_chinese_index_comes_in_small_pieces_whose_ranges_the_browser_knows(tmp_path):
+    """data/search.yml's index_chunk_size reaches Pagefind, and treaty.json's `chunks` are the
+    ranges of words of the index files, in order (search-worker.js relies on them)."""
+    import gzip
+    import random
+
+    from treaty.search.index import SIGNATURE, cbor_item, chunk_ranges
+
+    pick = random.Random(5)
+    common = [chr(code) for code in range(0x4E00, 0x4E00 + 400)]  # arbitrary characters, not text
+    index = LanguageIndex("zh")
+    for number in range(1, 4):
+        text = "".join(pick.choice(common) for _ in range(1500))
+        index.add(f"zh/articles/{number}/", f"第{number}条", f"<p>{text}</p>", number, "article")
+    bundle = index.write(tmp_path / "search")
+    files = sorted((bundle / "index").glob("*.pf_index"))
+    assert len(files) >= 3  # about 4500 pairs, in pieces of about 2500 entries
+    assert max(len(path.read_bytes()) for path in files) < 12_000
+    data = json.loads((bundle / "treaty.json").read_text(encoding="utf-8"))
+    assert data["chunks"] == chunk_ranges(bundle) and len(data["chunks"]) == len(files)
+    words_of = {}
+    for path in files:
+        raw = gzip.decompress(path.read_bytes())
+        (entries,) = cbor_item(raw, len(SIGNATURE))[0]
+        words = [entry[0] for entry in entries]
+        words_of[(words[0], words[-1])] = words
+    pieces = [words for _, words in sorted(words_of.items())]
+    for (first, last), words in zip(data["chunks"], pieces):
+        assert all(first <= word and word[:len(last)] <= last for word in words), (first, last)
+    for (_, last), (first, _) in zip(data["chunks"], data["chunks"][1:]):
+        assert last < first
+
+
+def test_only_chinese_has_the_ranges_of_its_index_pieces(built):
+    for lang in LANGS:
+        data = json.loads((built / lang / "search" / "treaty.json").read_text(encoding="utf-8"))
+        assert ("chunks" in data) == (lang == "zh"), lang

@@ -2,7 +2,8 @@
 
 import pytest
 
-from treaty.search.normalize import article_reference, bigrams, fold, han_terms, normalize, rules_for, words
+from treaty.search.normalize import (article_reference, bigrams, fold, han_query_terms, han_terms, normalize,
+                                     rules_for, words)
 from treaty.search.query import plan
 
 
@@ -132,13 +133,32 @@ def test_chinese_index_terms_start_at_every_character():
     assert han_terms("法") == ["法"]
 
 
-def test_plan_of_a_chinese_query_cuts_it_as_jieba_and_asks_for_pairs():
+def test_plan_of_a_chinese_query_cuts_it_as_jieba_and_asks_for_the_fewest_pairs():
     from treaty.search.chinese import Dictionary
 
     dictionary = Dictionary.for_runs(["非法访问计算机系统"])
     result = plan("非法访问计算机系统", "zh", dictionary)
     assert result.words == ["非法", "访问", "计算机系统"]
-    assert result.terms == ["非法", "访问", "计算", "算机", "机系", "系统"]
+    # A longer word as its pairs side by side, and its last pair when its length is odd.
+    assert result.terms == ["非法", "访问", "计算", "机系", "系统"]
+
+
+@pytest.mark.parametrize("segments, terms", [
+    (["非法", "访问"], ["非法", "访问"]),
+    (["计算机"], ["计算", "算机"]),
+    (["预防措施"], ["预防", "措施"]),
+    (["保存", "人"], ["保存", "存人"]),  # a one-character word: paired with the one before it
+    (["的", "系统"], ["的系", "系统"]),  # at the start: with the one after it
+    (["法", "访"], ["法访"]),
+    (["法"], ["法"]),  # a run of one character: asked as it is
+    ([], []),
+])
+def test_chinese_query_terms_are_pairs_that_touch_every_character(segments, terms):
+    assert han_query_terms(segments) == terms
+    run = "".join(segments)
+    if len(run) > 1:  # every term is a pair of the run: a page that holds the run holds them all
+        assert set(terms) <= set(bigrams(run))
+        assert {i for term in terms for i in (run.index(term), run.index(term) + 1)} == set(range(len(run)))
 
 
 def test_every_language_has_rules():

@@ -5,7 +5,7 @@ through the dictionary words it contains. The build keeps, for the Chinese bundl
 dictionary word that occurs anywhere in the indexed text, with its frequency (`Dictionary`).
 Over those entries `Dictionary.cut` (and search-rules.js in the browser) reproduce jieba's cut
 of any run that occurs in the text, without shipping jieba's 5 MB dictionary. The index holds
-character pairs (normalize.han_terms); a query's words become the pairs a page holds wherever
+character pairs (normalize.han_terms); a query's words become pairs a page holds wherever
 it holds the word, however jieba cut that page (normalize.han_query_terms).
 """
 

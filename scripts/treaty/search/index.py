@@ -3,7 +3,8 @@
     <site>/<lang>/search/pagefind.js, pagefind-entry.json, wasm.*.pagefind, index/   Pagefind
     <site>/<lang>/search/passage/<id>.json  each page's text as written, for the passages shown
     <site>/<lang>/search/treaty.json   the language's rules (data/search.yml) and, for Chinese,
-                                       the segmentation dictionary entries of its pages
+                                       the segmentation dictionary entries of its pages and the
+                                       range of words of each piece (chunk) of the index
 
 Pagefind indexes, for each page, a stand-in page whose body is the page's normalized words (title
 counted `title_weight` times); the original title (in treaty.json) and text (in passage/) travel
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -31,6 +33,8 @@ BUNDLE = "search"
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
           "pagefind-worker.js")
+# What Pagefind's gzip-compressed index files begin with, before their CBOR content.
+SIGNATURE = b"pagefind_dcd"
 # Material's search stub at the site root: its script fetches it before our worker starts.
 STUB = {"config": {"lang": ["mul"], "separator": "", "pipeline": []}, "docs": []}
 
@@ -179,7 +183,8 @@ class LanguageIndex:
                 path = Path(tmp) / record.url.strip("/") / "index.html"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(self.page(record), encoding="utf-8")
-            run_pagefind(Path(tmp), folder, self.rules.stemmer)
+            chunk_size = (load_settings().get("index_chunk_size") or {}).get(self.lang)
+            run_pagefind(Path(tmp), folder, self.rules.stemmer, chunk_size)
         used = {f"wasm.{entry['wasm'] or 'unknown'}.pagefind" for entry in
                 json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"].values()}
         for path in folder.glob("wasm.*.pagefind"):
@@ -188,6 +193,8 @@ class LanguageIndex:
         for name in UNUSED:
             (folder / name).unlink(missing_ok=True)
         data = self.browser_rules(self.dictionary())
+        if self.rules.segment == "chinese":
+            data["chunks"] = chunk_ranges(folder)
         data["pages"] = self.pages(folder)
         by_url = {url: page_id for page_id, (url, _) in data["pages"].items()}
         self.write_passages(folder, by_url)
@@ -207,12 +214,52 @@ def fragment_urls(folder: Path) -> dict:
     return urls
 
 
+def chunk_ranges(folder: Path) -> list[list[str]]:
+    """[first, last] word of each piece (chunk) of the index, in order, as Pagefind's metadata
+    file gives them (shortened to the characters that set two pieces apart). The browser fetches
+    the pieces a one-character query may extend into (search-worker.js)."""
+    (meta,) = folder.glob("pagefind.*.pf_meta")
+    raw = gzip.decompress(meta.read_bytes())
+    if not raw.startswith(SIGNATURE):
+        raise SearchBuildError(f"{meta.name} is not a Pagefind metadata file this build can read")
+    _version, _pages, chunks, *_ = cbor_item(raw, len(SIGNATURE))[0]
+    return [[first, last] for first, last, _hash in chunks]
+
+
+def cbor_item(data: bytes, at: int):
+    """One CBOR item of `data` from `at` (the kinds Pagefind's index files use): (value, next)."""
+    kind, info = data[at] >> 5, data[at] & 31
+    at += 1
+    if info < 24:
+        value = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        value, at = int.from_bytes(data[at:at + size], "big"), at + size
+    else:
+        raise SearchBuildError("Pagefind's metadata holds an item this build cannot read")
+    if kind == 0:
+        return value, at
+    if kind == 1:
+        return -1 - value, at
+    if kind in (2, 3):
+        item = data[at:at + value]
+        return (item.decode("utf-8") if kind == 3 else item), at + value
+    if kind == 4:
+        items = []
+        for _ in range(value):
+            item, at = cbor_item(data, at)
+            items.append(item)
+        return items, at
+    raise SearchBuildError("Pagefind's metadata holds an item this build cannot read")
+
+
 class SearchBuildError(Exception):
     """The search index could not be written (the message says why, for a person)."""
 
 
-def run_pagefind(site: Path, output: Path, language: str) -> None:
-    """Pagefind's indexer (the pagefind-bin package) over the records' pages, one language."""
+def run_pagefind(site: Path, output: Path, language: str, chunk_size: int | None = None) -> None:
+    """Pagefind's indexer (the pagefind-bin package) over the records' pages, one language;
+    `chunk_size`: the index in pieces of about that many entries (data/search.yml)."""
     from pagefind.service import get_executable
 
     executable = get_executable()
@@ -220,7 +267,12 @@ def run_pagefind(site: Path, output: Path, language: str) -> None:
         raise SearchBuildError("the Pagefind indexer is not installed (pip install -r requirements.txt)")
     command = [str(executable), "--site", str(site), "--output-path", str(output),
                "--force-language", language, "--silent"]
-    done = subprocess.run(command, capture_output=True, text=True)
+    environment = dict(os.environ)
+    environment.pop("PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE", None)
+    if chunk_size:
+        # Pagefind 1.5 reads the size of its index pieces from this variable only.
+        environment["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(int(chunk_size))
+    done = subprocess.run(command, capture_output=True, text=True, env=environment)
     if done.returncode != 0 or not (output / "pagefind-entry.json").exists():
         raise SearchBuildError(f"Pagefind could not index the pages: {(done.stderr or done.stdout).strip()}")
 

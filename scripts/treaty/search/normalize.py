@@ -139,12 +139,28 @@ def han_terms(run: str) -> list[str]:
 
 
 def han_query_terms(segments: list[str]) -> list[str]:
-    """A query's Han words as index terms: a word of one or two characters as it is, a longer
-    word as its pairs (a page holds them wherever it holds the word, however it was cut)."""
-    out = []
+    """The index terms a query asks for one Han run, given its words (`segments`, jieba's cut).
+
+    A page holds every pair of characters of its text, so a run it holds is found through any of
+    the run's pairs. The query asks the fewest pairs that still touch every character, each a
+    whole index term, since each term fetches a piece of the index: a word as its pairs side by
+    side (and its last pair, if it has an odd length), a word of one character paired with the
+    character before it (after it, at the start). A run of one character is asked as it is: a
+    prefix of the pairs that start with it.
+    """
+    run = "".join(segments)
+    if len(run) < 2:
+        return [run] if run else []
+    out, at = [], 0
     for segment in segments:
-        out += bigrams(segment) if len(segment) > 2 else [segment]
-    return out
+        if len(segment) == 1:
+            out.append(run[at - 1:at + 1] if at else run[:2])
+        else:
+            out += [segment[i:i + 2] for i in range(0, len(segment) - 1, 2)]
+            if len(segment) % 2:
+                out.append(segment[-2:])
+        at += len(segment)
+    return list(dict.fromkeys(out))
 
 
 def article_number(text: str, rules: Rules) -> int | None:

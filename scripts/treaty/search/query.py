@@ -28,8 +28,13 @@ def plan(query: str, lang: str, dictionary: Dictionary | None = None) -> Plan:
     text = rest if number else normalize(query, lang)
     if dictionary is None:
         return Plan(number, words(text, lang))
-    segments = words(text, lang, segmenter=dictionary.cut)
-    terms = []
-    for segment in segments:
-        terms += han_query_terms([segment]) if HAN_RUN.fullmatch(segment) else [segment]
+    segments, terms = [], []
+    for word in words(text, lang, segmenter=lambda run: [run]):
+        if HAN_RUN.fullmatch(word):
+            cut = dictionary.cut(word)
+            segments += cut
+            terms += han_query_terms(cut)
+        else:
+            segments.append(word)
+            terms.append(word)
     return Plan(number, terms, segments)

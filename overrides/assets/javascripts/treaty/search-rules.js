@@ -187,15 +187,25 @@
     return [null, text.split(/\s+/).filter(Boolean).join(" ")];
   }
 
-  /* A query's Han words as index terms: one or two characters as they are, longer words as
-     their pairs (see han_query_terms in normalize.py). */
+  /* The index terms a query asks for one Han run, given its words (jieba's cut): the fewest
+     pairs that touch every character, each a whole index term (see han_query_terms in
+     normalize.py). A run of one character is asked as it is. */
   function hanQueryTerms(segments) {
+    var run = Array.from(segments.join(""));
+    if (run.length < 2) return run.length ? [run.join("")] : [];
     var out = [];
+    var at = 0;
     segments.forEach(function (segment) {
-      if (Array.from(segment).length > 2) out.push.apply(out, bigrams(segment));
-      else out.push(segment);
+      var chars = Array.from(segment);
+      if (chars.length === 1) {
+        out.push(at ? run[at - 1] + run[at] : run[0] + run[1]);
+      } else {
+        for (var i = 0; i + 1 < chars.length; i += 2) out.push(chars[i] + chars[i + 1]);
+        if (chars.length % 2) out.push(chars[chars.length - 2] + chars[chars.length - 1]);
+      }
+      at += chars.length;
     });
-    return out;
+    return out.filter(function (term, index) { return out.indexOf(term) === index; });
   }
 
   /* What the worker asks the engine: an article to put first and the terms to search; for
@@ -206,11 +216,16 @@
     // "article 7" alone asks for that article; any other words are searched as well.
     var text = reference[0] ? reference[1] : normalize(query, rules);
     if (!dictionary) return { article: reference[0], terms: words(text, rules, null), words: [] };
-    var segments = words(text, rules, function (run) { return dictionary.cut(run); });
-    var terms = [];
-    segments.forEach(function (segment) {
-      if (HAN_ONLY.test(segment)) terms.push.apply(terms, hanQueryTerms([segment]));
-      else terms.push(segment);
+    var segments = [], terms = [];
+    words(text, rules, function (run) { return [run]; }).forEach(function (word) {
+      if (HAN_ONLY.test(word)) {
+        var cut = dictionary.cut(word);
+        segments.push.apply(segments, cut);
+        terms.push.apply(terms, hanQueryTerms(cut));
+      } else {
+        segments.push(word);
+        terms.push(word);
+      }
     });
     return { article: reference[0], terms: terms, words: segments };
   }
@@ -219,6 +234,7 @@
     normalize: normalize,
     words: words,
     bigrams: bigrams,
+    hanQueryTerms: hanQueryTerms,
     Dictionary: Dictionary,
     fromChinese: fromChinese,
     articleReference: articleReference,

@@ -54,6 +54,25 @@ function passage(id) {
   }).catch(function () { return null; });
 }
 
+/* Pagefind fetches, for each term, the one piece (chunk) of the index whose range holds it; a term
+   of one Han character also stands for the pairs that start with it, which may run on into the
+   next pieces. Those pieces are fetched first, each through the first word of its range
+   (data.chunks: [first, last] words of each piece, from the build; Chinese only). */
+function preload(pagefind, plan, data) {
+  var han = new RegExp("^[" + Rules.HAN + "]$", "u");
+  var probes = [];
+  plan.terms.forEach(function (term) {
+    if (!han.test(term)) return;
+    (data.chunks || []).forEach(function (range) {
+      var probe = range[0];
+      if (Array.from(range[0])[0] <= term && term <= Array.from(range[1])[0] && probes.indexOf(probe) < 0) {
+        probes.push(probe);
+      }
+    });
+  });
+  return probes.length ? pagefind.preload(probes.join(" ")) : Promise.resolve();
+}
+
 function escapeHTML(text) {
   return text.replace(/[&<>"']/g, function (char) {
     return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[char];
@@ -169,7 +188,9 @@ function search(query, ticket, post) {
     var plan = Rules.plan(query, data, loaded.dictionary);
     // An article named in the query comes first; its page is known without searching.
     var jump = plan.article ? data.articles[plan.article] : null;
-    var found = plan.terms.length ? pagefind.search(plan.terms.join(" ")) : Promise.resolve(null);
+    var found = plan.terms.length ? preload(pagefind, plan, data).then(function () {
+      return pagefind.search(plan.terms.join(" "));
+    }) : Promise.resolve(null);
     return found.then(function (answer) {
       found = [answer];
       if (ticket !== typed) return;
