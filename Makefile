@@ -14,6 +14,7 @@ build: $(STAMP)
 	$(BIN)/treaty build
 
 test: $(STAMP) browser
+	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
@@ -37,11 +38,12 @@ browser:
 	@dpkg -s $(DEBS) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $(DEBS); }
 
-# Re-extract the interface strings and merge them into the six catalogs.
+# Re-extract the interface strings and merge them into the package's six catalogs.
+LOCALE := scripts/treaty/locale
 messages: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k gettext:2 -k _ --no-location --sort-output --ignore-dirs ".* _*" \
-	  --project "UN Convention against Cybercrime edition" -o locale/messages.pot .
-	$(BIN)/pybabel update -i locale/messages.pot -d locale --no-location --omit-header=false
+	$(BIN)/pybabel extract -F babel.cfg -k gettext:2 -k _ -k kind_gettext --no-location --sort-output \
+	  --ignore-dirs ".* _*" --project "treaty (multilingual treaty editions)" -o $(LOCALE)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-location --omit-header=false
 
 clean:
 	rm -rf site .site-* site.previous

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from sitekit import LANGS, project_config, small_outline, write_tree
-from treaty.checker import check_tree
-from treaty.outline import load_outline
+from sitekit import LANGS, project_config, project_of, small_outline, write_tree
+from treaty.checks.checker import check_tree
 
 CHAPTERS = {1: [1, 2], 2: [3]}
 CHAPTER_OF = {n: c for c, articles in CHAPTERS.items() for n in articles}
@@ -77,7 +76,7 @@ def make_tree(tmp: Path) -> tuple[Path, Path, Path]:
 
 
 def findings(tmp: Path, docs: Path, outline: Path):
-    return check_tree(docs, root=tmp, outline=load_outline(outline)).findings
+    return check_tree(project_of(tmp / "mkdocs.yml", docs)).findings
 
 
 def copy_tree(source: Path, target: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -44,7 +44,7 @@ class _Parser(HTMLParser):
             self.info.text.append(data)
 
 
-@lru_cache(maxsize=None)
+@cache
 def parse(path: Path) -> PageInfo:
     parser = _Parser()
     parser.feed(path.read_text(encoding="utf-8"))

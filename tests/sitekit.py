@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 import logging
 import shutil
@@ -14,7 +13,18 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
 LANGS = ["ar", "zh", "en", "fr", "ru", "es"]
+# An article with numbered paragraphs, subparagraphs and items, as each language writes them.
+BODIES = {
+    "en": "1. First.\n\n(a) one;\n\n(b) two:\n\n(i) deep;\n\n(ii) deeper.\n\n2. Second.\n",
+    "fr": "1. Premier.\n\na) un ;\n\nb) deux :\n\ni) profond ;\n\nii) plus profond.\n\n2. Second.\n",
+    "es": "1. Primero.\n\na) uno;\n\nb) dos:\n\ni) hondo;\n\nii) más hondo.\n\n2. Segundo.\n",
+    "ru": "1. Первый.\n\nа) один;\n\nб) два:\n\ni) глубже;\n\nii) еще глубже.\n\n2. Второй.\n",
+    "zh": "1. 第一。\n\n（a）一；\n\n（b）二：\n\n（i）深；\n\n（ii）更深。\n\n2. 第二。\n",
+    "ar": "1 - الأول.\n\n(أ) واحد؛\n\n(ب) اثنان:\n\n(1) عميق؛\n\n(2) أعمق.\n\n2 - الثاني.\n",
+}
+ANCHORS = ["para-1", "para-1-a", "para-1-b", "para-1-b-i", "para-1-b-ii", "para-2"]
 
 
 def build_site(config_file: Path, site_dir: Path, docs_dir: Path | None = None, **overrides) -> str:
@@ -40,15 +50,12 @@ def build_site(config_file: Path, site_dir: Path, docs_dir: Path | None = None, 
 
 
 def small_outline(path: Path, chapters: dict[int, list[int]]) -> Path:
-    data = {
-        "short_title": "Specimen", "symbol": "X/TEST/1", "adopted": "2024-12-24",
-        "opened_for_signature": "2025-10-25", "signature_place": "Hanoi",
-        "chapters": [
-            {"number": n, "roman": "I" * n, "title": f"Chapter {n}",
-             "articles": {a: f"Article title {a}" for a in arts}}
-            for n, arts in chapters.items()
-        ],
-    }
+    """An outline of chapters and titled articles (the format of data/convention-outline.yml)."""
+    data = {"chapters": [
+        {"number": n, "roman": "I" * n, "title": f"Chapter {n}", "articles": {a: f"Article title {a}" for a in arts}}
+        for n, arts in chapters.items()
+    ]}
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
 
@@ -92,14 +99,32 @@ def small_tree(tmp: Path, chapters: dict[int, list[int]], first_articles: dict[s
 
 
 def project_config(tmp: Path, outline: Path | None = None, instrument: Path | None = None) -> Path:
-    """A copy of the project's mkdocs.yml pointing at the project's theme, optionally another
-    outline and instrument facts (data/instrument.yml)."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    if outline or instrument:
-        options = (f"      outline: {outline}\n" if outline else "") + (
-            f"      instrument: {instrument}\n" if instrument else "")
-        text = text.replace("  - treaty\n", "  - treaty:\n" + options)
+    """A project in `tmp`: the Convention's mkdocs.yml and, in tmp/data/instrument.yml, its
+    instrument file (or `instrument`) naming `outline` (default: the Convention's), the
+    Convention's terminology and a lock of the project's own. Returns tmp/mkdocs.yml."""
     config = tmp / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    source = Path(instrument) if instrument else ROOT / "data" / "instrument.yml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data["outline"] = str(Path(outline).resolve()) if outline else str((source.parent / data["outline"]).resolve())
+    for key in ("terminology", "import"):
+        if data.get(key):
+            data[key] = str((source.parent / data[key]).resolve())
+    data.pop("lock", None)
+    (tmp / "data").mkdir(parents=True, exist_ok=True)
+    (tmp / "data" / "instrument.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return config
+
+
+def project_of(config: Path, docs: Path | None = None):
+    """The treaty Project of a test's mkdocs.yml."""
+    from treaty.project import Project
+
+    return Project.from_config(config, docs=docs)
+
+
+def convention():
+    """This repository's project: the Convention."""
+    from treaty.project import Project
+
+    return Project.find(ROOT)

@@ -22,7 +22,8 @@ def tree(tmp_path):
 
 
 def check(docs, outline, *args):
-    return main(["check", str(docs), "--outline", str(outline), *args])
+    """`treaty check` on the project of `docs` (its folder holds mkdocs.yml and data/)."""
+    return main(["check", "--project", str(docs.parent), *args])
 
 
 def test_a_clean_tree_exits_0_and_says_so(tree, capsys):
@@ -62,21 +63,45 @@ def test_files_given_show_their_findings_and_the_same_document_elsewhere(tree, c
     article(docs, "en", 2, "<b>x</b>")
     article(docs, "fr", 1, "<b>x</b>")
     (docs / "ru" / "articles" / "1.md").unlink()
-    assert main(["check", str(docs / "fr" / "articles" / "1.md"), "--outline", str(outline)]) == 1
+    assert main(["check", "--project", str(tmp), str(docs / "fr" / "articles" / "1.md")]) == 1
     out = capsys.readouterr().out
     assert "docs/fr/articles/1.md:9:1: raw-html" in out and "docs/ru/articles/1.md:1:1: missing-file" in out
     assert "docs/en/articles/2.md" not in out
     (tmp / "README.md").write_text("x")
-    assert main(["check", str(tmp / "README.md"), "--docs", str(docs), "--outline", str(outline)]) == 0
+    assert main(["check", "-f", str(tmp / "mkdocs.yml"), str(tmp / "README.md")]) == 0
     assert "not content" in capsys.readouterr().err
 
 
 def test_usage_and_file_errors_are_one_line(tree, capsys):
-    _, docs, outline = tree
-    assert main(["check", str(docs), "--format", "xml"]) == 2
-    assert main(["check", str(docs), "--outline", str(docs / "absent.yml")]) == 2
+    tmp, docs, outline = tree
+    assert main(["check", "--project", str(tmp), "--format", "xml"]) == 2
+    assert main(["check", "--project", str(docs / "absent")]) == 2
+    assert main(["check", "--project", str(docs)]) == 2
     err = capsys.readouterr().err
-    assert "invalid choice" in err and "No such file or directory" in err and "Traceback" not in err
+    assert "invalid choice" in err and "absent is not a folder" in err and "Traceback" not in err
+    assert "holds no mkdocs.yml" in err and "treaty new" in err
+
+
+def test_the_project_is_the_folder_the_command_is_run_in(tree, capsys, monkeypatch):
+    """As MkDocs finds mkdocs.yml: the current folder, never the one the package came from."""
+    tmp, docs, _ = tree
+    article(docs, "en", 2, "<b>x</b>")
+    monkeypatch.chdir(tmp)
+    assert main(["check"]) == 1
+    assert "docs/en/articles/2.md:9:1: raw-html" in capsys.readouterr().out
+    monkeypatch.chdir(docs)
+    assert main(["check"]) == 2
+    assert "holds no mkdocs.yml" in capsys.readouterr().err
+
+
+def test_an_instrument_file_missing_a_required_fact_is_named_with_its_key(tree, capsys):
+    tmp, _, _ = tree
+    instrument = tmp / "data" / "instrument.yml"
+    text = instrument.read_text(encoding="utf-8")
+    instrument.write_text(text.replace("outline:", "not_the_outline:"), encoding="utf-8")
+    assert main(["check", "--project", str(tmp)]) == 2
+    err = capsys.readouterr().err
+    assert f"{instrument}: 'outline' is missing" in err and "Traceback" not in err and "internal error" not in err
 
 
 def run(args, **kwargs):
@@ -89,13 +114,13 @@ def test_no_traceback_when_the_reader_goes_away(tree):
     _, docs, outline = tree
     for number in (1, 2, 3):
         article(docs, "en", number, "\n".join(["x\u200by"] * 400))
-    process = subprocess.Popen(TREATY + ["check", str(docs), "--outline", str(outline)],
+    process = subprocess.Popen(TREATY + ["check", "--project", str(docs.parent)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     process.stdout.close()  # nobody reads
     err = process.stderr.read().decode()
     process.wait(timeout=60)
     assert "Traceback" not in err and "Exception ignored" not in err and "BrokenPipe" not in err
-    shell = subprocess.run(f"{' '.join(TREATY)} check {docs} --outline {outline} | head -1", shell=True,
+    shell = subprocess.run(f"{' '.join(TREATY)} check --project {docs.parent} | head -1", shell=True,
                            capture_output=True, text=True)
     assert shell.stdout.count("\n") == 1 and "Traceback" not in shell.stderr
 
@@ -105,7 +130,7 @@ def test_hostile_tree_through_the_real_command(tree):
     (docs / "en" / "articles" / "2.md").write_bytes(b"---\ntitle: " + b"[" * 30000 + b"\n---\n")
     (docs / "fr" / "articles" / "2.md").write_bytes(os.urandom(2000))
     os.mkfifo(docs / "ru" / "articles" / "2.md.fifo.md")
-    result = run(["check", str(docs), "--outline", str(outline)], timeout=120)
+    result = run(["check", "--project", str(docs.parent)], timeout=120)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "docs/en/articles/2.md:2:1: front-matter-syntax" in result.stdout

@@ -21,9 +21,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from checkkit import article, findings, make_tree  # noqa: E402
 from test_checker import PATHOLOGICAL  # noqa: E402
-from treaty.rules import check_rules  # noqa: E402
+
+from checkkit import article, findings, make_tree  # noqa: E402
+from treaty.checks.rules import check_rules  # noqa: E402
 
 
 def sized(text: str) -> str:

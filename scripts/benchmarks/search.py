@@ -47,10 +47,11 @@ SEARCH_FILE = re.compile(r"/search/|/workers/search\.|/lunr/|/treaty/search-")
 def write_config(tmp: Path, engine: str) -> Path:
     """A copy of mkdocs.yml for one engine: none, material or pagefind (the project's own)."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     text = text.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
-    if engine in ("none", "material"):
-        text = text.replace("\n  - treaty\n", "\n  - treaty:\n      search: false\n", 1)
+    # The project's instrument file, from a configuration written elsewhere.
+    search = "      search: false\n" if engine in ("none", "material") else ""
+    text = text.replace("\n  - treaty\n",
+                        f"\n  - treaty:\n      instrument: {ROOT / 'data' / 'instrument.yml'}\n{search}", 1)
     if engine == "material":
         text = text.replace("\n  - i18n:\n", "\n  - search\n  - i18n:\n", 1)
         text += f"\nhooks:\n  - {ROOT / 'scripts' / 'benchmarks' / 'material_search_hook.py'}\n"
@@ -173,8 +174,9 @@ def main(argv=None) -> int:
     tmp.mkdir(parents=True, exist_ok=True)
     try:
         builds = {engine: build(tmp, engine) for engine in ("none", "material", "pagefind")}
-        from conftest import CHROMIUM, CHROMIUM_ARGS
         from playwright.sync_api import sync_playwright
+
+        from conftest import CHROMIUM, CHROMIUM_ARGS
 
         results = {}
         with sync_playwright() as playwright:
@@ -207,7 +209,8 @@ def main(argv=None) -> int:
     for lang in langs:
         m, p = results[lang, "material"], results[lang, "pagefind"]
         row = (lang, f"{m['bytes'] / 1024:.1f}", f"{p['bytes'] / 1024:.1f}", f"{p['bytes'] / m['bytes']:.2f}",
-               f"{p['first_use'] / 1024:.1f}", f"{m['first']:.0f}", f"{p['first']:.0f}", f"{p['first'] / m['first']:.2f}",
+               f"{p['first_use'] / 1024:.1f}", f"{m['first']:.0f}", f"{p['first']:.0f}",
+               f"{p['first'] / m['first']:.2f}",
                f"{m['next']:.0f}", f"{p['next']:.0f}",
                f"{m['hits']}/{m['queries']}", f"{p['hits']}/{p['queries']}")
         print(" | ".join(f"{cell:>10}" for cell in row))

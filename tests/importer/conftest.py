@@ -19,7 +19,7 @@ class Instrument:
     data: dict
     folder: Path
     expected: Path  # the Markdown tree an import must give
-    config: Path
+    config: Path  # its project folder (mkdocs.yml, data/, docs/index.md)
     lists: bool = False  # paragraphs as numbered list items in its HTML
     documents: dict = field(default_factory=dict)
 
@@ -35,12 +35,13 @@ class Instrument:
         return self.documents[key]
 
     def project(self, tmp: Path) -> Path:
-        """A fresh project folder for an import: its configuration and outline, an empty docs/."""
+        """A fresh project folder for an import (mkdocs.yml, data/, the chooser); returns it."""
         tmp.mkdir(parents=True, exist_ok=True)
-        for name in ("import.yml", "outline.yml"):
-            shutil.copy(self.folder / name, tmp / name)
+        shutil.copytree(self.config / "data", tmp / "data")
+        shutil.copy(self.config / "mkdocs.yml", tmp / "mkdocs.yml")
         (tmp / "docs").mkdir(exist_ok=True)
-        return tmp / "import.yml"
+        shutil.copy(self.config / "docs" / "index.md", tmp / "docs" / "index.md")
+        return tmp
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +49,7 @@ def lighthouses(tmp_path_factory) -> Instrument:
     folder = tmp_path_factory.mktemp("lighthouses")
     expected = specimen.write_tree(specimen.LIGHTHOUSES, folder / "expected")
     return Instrument("lighthouses", specimen.LIGHTHOUSES, folder, expected,
-                      specimen.config(specimen.LIGHTHOUSES, folder))
+                      specimen.config(specimen.LIGHTHOUSES, folder / "project"))
 
 
 @pytest.fixture(scope="session")
@@ -56,4 +57,4 @@ def buoys(tmp_path_factory) -> Instrument:
     folder = tmp_path_factory.mktemp("buoys")
     expected = specimen.write_tree(specimen.BUOYS, folder / "expected")
     return Instrument("buoys", specimen.BUOYS, folder, expected,
-                      specimen.config(specimen.BUOYS, folder, paragraphs="lists"), lists=True)
+                      specimen.config(specimen.BUOYS, folder / "project", paragraphs="lists"), lists=True)

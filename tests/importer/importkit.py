@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from treaty.cli import main
-from treaty.content import read_document
+from treaty.model.content import read_document
 
 
 def tree_of(docs: Path, lang: str) -> dict:
@@ -29,5 +29,6 @@ def treaty(capsys, *args) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-def import_into(capsys, config: Path, lang: str, document: Path, *options) -> tuple[int, str, str]:
-    return treaty(capsys, "import", "--config", config, "--lang", lang, *options, document)
+def import_into(capsys, project: Path, lang: str, document: Path, *options) -> tuple[int, str, str]:
+    """`treaty import` into the project folder `project`."""
+    return treaty(capsys, "import", "--project", project, "--lang", lang, *options, document)

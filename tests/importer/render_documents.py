@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from treaty.content import read_document
-from treaty.enumerators import EnumeratorTracker
 from treaty.importer.headings import HeadingReader
-from treaty.labels import article_label, chapter_label
-from treaty.paths import DATA_DIR
+from treaty.model.content import read_document
+from treaty.model.enumerators import EnumeratorTracker
+from treaty.model.labels import article_label, chapter_label
+from treaty.project.files import defaults
 
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]]+)\]:\s*(.*)$")
 FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\]")
@@ -67,7 +67,9 @@ def load(docs: Path, lang: str, title: str, front: list[str] | None = None) -> D
     """The instrument of docs/<lang>/ in reading order."""
     doc = Doc(lang, front=list(front or []))
     doc.items.append(Item("title", title))
-    read = lambda path: read_document(path, docs)
+    def read(path):
+        return read_document(path, docs)
+
     preamble = read(docs / lang / "preamble.md")
     if preamble.meta.get("title_status") == "official":
         doc.items.append(Item("heading", preamble.title))
@@ -76,7 +78,7 @@ def load(docs: Path, lang: str, title: str, front: list[str] | None = None) -> D
     articles = sorted((read(p) for p in (docs / lang / "articles").glob("*.md")), key=lambda d: d.number)
     chapters = {d.number: d for d in (read(p) for p in (docs / lang / "chapters").glob("*.md"))} \
         if (docs / lang / "chapters").exists() else {}
-    headings = HeadingReader(lang, DATA_DIR / "import-headings.yml", {"chapter": "roman", "section": "arabic"})
+    headings = HeadingReader(lang, defaults().path("import-headings.yml"), {"chapter": "roman", "section": "arabic"})
     chapter_now, section_now = None, None
     for article in articles:
         chapter = article.meta.get("chapter")
@@ -87,7 +89,7 @@ def load(docs: Path, lang: str, title: str, front: list[str] | None = None) -> D
         section = article.meta.get("section")
         if section and section != section_now:
             section_now = section
-            lines = [l[3:] for l in chapters[chapter].body.splitlines() if l.startswith("## ")]
+            lines = [line[3:] for line in chapters[chapter].body.splitlines() if line.startswith("## ")]
             found = headings.match(unescape(lines[section - 1]))
             doc.items.append(Item("heading", found.label))
             doc.items.append(Item("subtitle", found.title))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from treaty.labels import heading
+from treaty.model.labels import heading
 
 LANGS = ["ar", "zh", "en", "fr", "ru", "es"]
 NB = "\u00a0"
@@ -344,8 +344,7 @@ def write_tree(instrument: dict, docs: Path, langs=LANGS) -> Path:
 
 def outline(instrument: dict, path: Path) -> Path:
     """The instrument's outline, in the format of data/convention-outline.yml."""
-    data = {"short_title": instrument["title"]["en"], "symbol": instrument["symbol"], "adopted": "2025-01-15",
-            "opened_for_signature": "2025-02-01", "signature_place": "Specimen City"}
+    data = {}
     if instrument.get("chapters"):
         data["chapters"] = [
             {"number": n, "roman": "I" * n, "title": titles["en"],
@@ -353,22 +352,30 @@ def outline(instrument: dict, path: Path) -> Path:
             for n, titles in instrument["chapters"].items()]
     else:
         data["articles"] = len(instrument["articles"])
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 
 def config(instrument: dict, folder: Path, **settings) -> Path:
-    """The instrument's import configuration (the format of data/import.yml), its outline beside it."""
-    outline(instrument, folder / "outline.yml")
-    data = {
-        "name": instrument["title"]["en"], "symbol": instrument["symbol"], "languages": LANGS,
-        "reference_language": "en", "outline": "outline.yml", "docs": "docs",
+    """A project of the instrument in `folder` (mkdocs.yml, data/instrument.yml, data/outline.yml,
+    data/import.yml with `settings`, the chooser and an empty docs/); returns the folder."""
+    from sitekit import ROOT
+
+    data = folder / "data"
+    outline(instrument, data / "outline.yml")
+    facts = {"kind": "convention", "names": instrument["title"], "symbol": instrument["symbol"],
+             "languages": LANGS, "reference_language": "en", "outline": "outline.yml", "import": "import.yml"}
+    (data / "instrument.yml").write_text(yaml.safe_dump(facts, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    settings = {
         "chapters": {"present": bool(instrument.get("chapters")), "numbering": "roman"},
         "sections": bool(instrument.get("sections")),
         "articles": {"titles": any(a[2] for a in instrument["articles"].values()), "numbering": "arabic"},
-        "paragraphs": "lists",
+        "paragraphs": "lists", **settings,
     }
-    data.update(settings)
-    path = folder / "import.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+    (data / "import.yml").write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (folder / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "docs").mkdir(exist_ok=True)
+    (folder / "docs" / "index.md").write_text((ROOT / "docs" / "index.md").read_text(encoding="utf-8"),
+                                              encoding="utf-8")
+    return folder

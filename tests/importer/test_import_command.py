@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from treaty.checker import check_tree
-from treaty.content import read_document
-from treaty.lock import default_lock, load_lock
+from treaty.checks.checker import check_tree
+from treaty.model.content import read_document
+from treaty.model.lock import default_lock, load_lock
+from treaty.project import Project
 
 from . import render_documents as render
 from .importkit import files_of, import_into, tree_of
@@ -68,18 +69,11 @@ def test_the_text_is_locked_and_the_tree_passes_the_check(lighthouses, tmp_path,
                             "preamble"]
     assert lock["articles/3"]["ar"].source == "SPEC/2025/1"
     assert lock["articles/3"]["zh"].title == "灯塔登记册"
-    result = check_tree(tmp_path / "docs", root=tmp_path, languages=LANGS,
-                        outline=_outline(tmp_path), lock_file=default_lock(tmp_path))
+    result = check_tree(Project.find(tmp_path))
     codes = {f.code for f in result.findings}
     # Only the pages this test does not write (home, about, the chooser) are missing.
     assert codes <= {"missing-file"}, codes
     assert all(f.path.endswith(("index.md", "about.md")) for f in result.findings)
-
-
-def _outline(folder: Path):
-    from treaty.outline import load_outline
-
-    return load_outline(folder / "outline.yml")
 
 
 def test_a_dry_run_shows_the_diff_and_writes_nothing(lighthouses, tmp_path, capsys):
@@ -90,7 +84,7 @@ def test_a_dry_run_shows_the_diff_and_writes_nothing(lighthouses, tmp_path, caps
     assert "+1. Each State Party shall establish a register of the lighthouses on its coasts." in out
     assert "would write docs/en/chapters/2.md: new" in out
     assert "dry run, nothing written" in out
-    assert not list((tmp_path / "docs").rglob("*.md"))
+    assert [p.name for p in (tmp_path / "docs").rglob("*.md")] == ["index.md"]  # the chooser only
     assert not default_lock(tmp_path).exists()
 
 
@@ -186,18 +180,31 @@ def test_importing_the_same_document_twice_changes_nothing(lighthouses, tmp_path
 
 
 def test_the_convention_configuration_is_valid():
+    from sitekit import convention
     from treaty.importer.config import load_config
 
-    config = load_config()
+    config = load_config(convention())
     assert config.symbol == "A/RES/79/243" and config.languages == ("ar", "zh", "en", "fr", "ru", "es")
     assert len(config.outline.articles) == 68 and config.chapters and config.article_titles
     assert config.docs_dir.name == "docs" and config.lock_file.name == "authentic-text.lock.yml"
 
 
-def test_configuration_errors_name_the_file_and_the_key(tmp_path, capsys):
-    config = tmp_path / "import.yml"
-    config.write_text(yaml.safe_dump({"name": "X", "symbol": "X/1", "languages": ["en", "xx"],
-                                      "outline": "outline.yml"}), encoding="utf-8")
-    code, _, err = import_into(capsys, config, "en", config)
+def test_configuration_errors_name_the_file_and_the_key(lighthouses, tmp_path, capsys):
+    project = lighthouses.project(tmp_path)
+    instrument = project / "data" / "instrument.yml"
+    data = yaml.safe_load(instrument.read_text(encoding="utf-8"))
+    instrument.write_text(yaml.safe_dump({**data, "languages": ["en", "xx"], "names": {"en": "X", "xx": "Y"}}),
+                          encoding="utf-8")
+    code, _, err = import_into(capsys, project, "en", instrument)
     assert code == 2
-    assert f"{config}: unknown language(s) xx" in err and "Traceback" not in err
+    assert f"{instrument}: 'languages' lists xx" in err and "Traceback" not in err
+    instrument.write_text(yaml.safe_dump({**data, "names": {"en": "X"}}), encoding="utf-8")
+    code, _, err = import_into(capsys, project, "en", instrument)
+    assert code == 2
+    assert f"{instrument}: 'names' gives no name in ar, zh, fr, ru, es" in err and "Traceback" not in err
+    settings = project / "data" / "import.yml"
+    instrument.write_text(yaml.safe_dump(data), encoding="utf-8")
+    settings.write_text(yaml.safe_dump({"paragraphs": "bulleted"}), encoding="utf-8")
+    code, _, err = import_into(capsys, project, "en", instrument)
+    assert code == 2
+    assert f"{settings}: 'paragraphs' is 'bulleted'" in err and "Traceback" not in err

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from treaty.lock import default_lock
+from treaty.model.lock import default_lock
 
 from .importkit import files_of, import_into
 from .specimen_texts import page
@@ -87,21 +87,24 @@ def test_a_document_in_another_language_of_the_same_script(lighthouses, project,
 
 
 def test_a_paragraph_out_of_sequence(lighthouses, project, tmp_path, capsys):
-    document = edited(lighthouses, "txt", "zh", tmp_path, "2. 登记册应当就每座灯塔记录：", "4. 登记册应当就每座灯塔记录：")
+    document = edited(lighthouses, "txt", "zh", tmp_path,
+                      "2. 登记册应当就每座灯塔记录：", "4. 登记册应当就每座灯塔记录：")
     err = failing(capsys, project, "zh", document)
     assert "paragraph 4. of article 3 out of order (expected position 2)" in err
     assert f"{document.name}, line " in err
 
 
 def test_a_heading_without_its_title(lighthouses, project, tmp_path, capsys):
-    document = edited(lighthouses, "txt", "en", tmp_path, "Article 5\n\nSignature and ratification\n\n", "Article 5\n\n")
+    document = edited(lighthouses, "txt", "en", tmp_path,
+                      "Article 5\n\nSignature and ratification\n\n", "Article 5\n\n")
     err = failing(capsys, project, "en", document)
     assert 'article 5 has no title: after its heading "Article 5" comes "1. This Convention' in err
     assert "articles: titles: false" in err
 
 
 def test_text_that_belongs_to_no_article(lighthouses, project, tmp_path, capsys):
-    document = edited(lighthouses, "txt", "en", tmp_path, "General provisions\n\n", "General provisions\n\nA stray remark.\n\n")
+    document = edited(lighthouses, "txt", "en", tmp_path,
+                      "General provisions\n\n", "General provisions\n\nA stray remark.\n\n")
     err = failing(capsys, project, "en", document)
     assert 'cannot place "A stray remark.": it follows the title of chapter 1 and comes before its first article' in err
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from treaty.importer.headings import Heading, HeadingReader, from_roman
-from treaty.paths import DATA_DIR
+from treaty.project.files import defaults
 
 ROMAN_CHAPTERS = {"chapter": "roman", "article": "arabic", "section": "arabic"}
 
 
 def reader(lang: str, numbering=ROMAN_CHAPTERS) -> HeadingReader:
-    return HeadingReader(lang, DATA_DIR / "import-headings.yml", numbering)
+    return HeadingReader(lang, defaults().path("import-headings.yml"), numbering)
 
 
 @pytest.mark.parametrize("lang, text, kind, number", [

@@ -111,7 +111,8 @@ def test_pdf_running_headers_page_numbers_and_footnotes_are_not_text(lighthouses
     assert "SPEC/2025/1" not in all_text.replace("resolution SPEC/2025/1", "")  # the running header
     assert "25-00042" not in all_text  # the job number in the footer
     assert not any(text.strip().isdigit() for text in texts(source))  # page numbers
-    assert source.footnotes["1"].text == "The first guidelines are to be adopted at the first session of the Conference."
+    assert source.footnotes["1"].text == (
+        "The first guidelines are to be adopted at the first session of the Conference.")
     assert f"States Parties.{note_ref('1')}" in all_text
     assert max(block.where.page for block in source.blocks) >= 3
 

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import ROOT, build_site, page, project_config
-from treaty.checker import check_tree
+from sitekit import ROOT, build_site, page
+from treaty.checks.checker import check_tree
 from treaty.findings import errors
-from treaty.lock import default_lock
-from treaty.outline import load_outline
+from treaty.project import Project
 
 from .importkit import import_into
 from .specimen_texts import LANGS
@@ -36,11 +35,9 @@ def publish(instrument, fmt: str, folder: Path, capsys) -> Path:
 
 
 def checked_and_built(folder: Path) -> Path:
-    outline = folder / "outline.yml"
-    result = check_tree(folder / "docs", root=folder, languages=LANGS, outline=load_outline(outline),
-                        lock_file=default_lock(folder))
+    result = check_tree(Project.find(folder))
     assert not errors(result.findings), [f.text() for f in result.findings]
-    build_site(project_config(folder, outline), folder / "site", folder / "docs")
+    build_site(folder / "mkdocs.yml", folder / "site")
     return folder / "site"
 
 
@@ -76,7 +73,7 @@ def test_an_instrument_without_chapters_and_untitled_articles_builds(buoy_site):
         assert re.findall(r'id="(para-[^"]+)"', html) == ["para-1", "para-2", "para-2-a", "para-2-b"], lang
     english = html_of(buoy_site, "en", "articles/12")
     assert "Buoy 12 shall carry a bell, which shall ring:" in english
-    assert "Authentic text, from United Nations document SPEC/2025/2." in english
+    assert "Authentic text, from document SPEC/2025/2." in english
     assert "treaty-badge" not in english  # no "provisional title" badge on official, untitled text
     # No chapters: the navigation and the home page list the articles themselves.
     home = (buoy_site / "en" / "index.html").read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ from treaty.importer.config import load_config
 from treaty.importer.errors import ImportFailure
 from treaty.importer.readers import read_source
 from treaty.importer.structure import build_instrument, written_enumerator
+from treaty.project import Project
 
 from . import specimen_texts as specimen
 
@@ -18,7 +19,7 @@ from . import specimen_texts as specimen
 def instrument_from(tmp_path: Path, data: dict, name: str, text: str, lang: str = "en", **settings):
     folder = tmp_path / "instrument"
     folder.mkdir(exist_ok=True)
-    config = load_config(specimen.config(data, folder, **settings))
+    config = load_config(Project.find(specimen.config(data, folder, **settings)))
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return build_instrument(read_source(path), lang, config, config.outline)
@@ -59,7 +60,7 @@ def test_chapters_sections_and_articles(lighthouses, tmp_path):
 
 
 def test_list_items_get_the_enumerators_of_their_language(buoys, tmp_path):
-    config = load_config(buoys.project(tmp_path / "project"))
+    config = load_config(Project.find(buoys.project(tmp_path / "project")))
     for lang, expected in {"ar": ["1 - ", "2 - ", "(أ) ", "(ب) "], "zh": ["1. ", "2. ", "（a）", "（b）"],
                            "ru": ["1. ", "2. ", "a) ", "b) "]}.items():
         instrument = build_instrument(read_source(buoys.document("html", lang)), lang, config, config.outline)

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import markdown
 import pytest
 
+import markdown
 from treaty.importer.config import load_config
 from treaty.importer.errors import ImportFailure
 from treaty.importer.readers import note_ref, read_source
 from treaty.importer.structure import build_instrument
 from treaty.importer.writer import Plan, commit, escape
+from treaty.project import Project
 
 from .importkit import files_of
 
 
 @pytest.mark.parametrize("text, written", [
     ("Plain text.", "Plain text."),
-    ("a *starred* and _underlined_ [bracket] <tag> &amp;", r"a \*starred\* and \_underlined\_ \[bracket\] &lt;tag> &amp;amp;"),
+    ("a *starred* and _underlined_ [bracket] <tag> &amp;",
+     r"a \*starred\* and \_underlined\_ \[bracket\] &lt;tag> &amp;amp;"),
     ("# not a heading", r"\# not a heading"),
     ("- not a list", r"\- not a list"),
     (f"Parties{note_ref('2')}.", "Parties[^2]."),
@@ -32,7 +34,7 @@ def test_escaped_text_renders_as_the_original():
 
 
 def plan_for(lighthouses, tmp_path, lang="en", fmt="txt"):
-    config = load_config(lighthouses.project(tmp_path))
+    config = load_config(Project.find(lighthouses.project(tmp_path)))
     instrument = build_instrument(read_source(lighthouses.document(fmt, lang)), lang, config, config.outline)
     return Plan(instrument, config, config.docs_dir)
 

@@ -11,7 +11,7 @@
 Plain Python: no MkDocs.
 """
 
-from .errors import ImportFailure, Where
-from .run import import_document
+from treaty.importer.errors import ImportFailure, Where
+from treaty.importer.run import import_document
 
 __all__ = ["ImportFailure", "Where", "import_document"]

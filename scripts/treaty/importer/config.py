@@ -1,9 +1,11 @@
-"""The instrument as the importer reads it: a data file (data/import.yml for the Convention).
+"""How `treaty import` reads an instrument's documents: the project's import settings
+(data/import.yml, named by the instrument file) beside the instrument's facts.
 
-Everything that differs from one treaty to another is said there, not in code: its name and
-document symbol, its languages, whether it has chapters and sections, whether its articles have
-titles, how chapters and articles are numbered, and whether paragraph numbers are typed or come
-from list markup.
+The instrument file gives the name, the symbol, the languages, the outline and the lock; the
+import settings say what differs in the documents themselves: whether the articles are grouped in
+chapters and sections, whether they have titles, how chapters and articles are numbered, and
+whether paragraph numbers are typed or come from list markup. Every setting has a default, so a
+project needs no import file when its documents follow them.
 """
 
 from __future__ import annotations
@@ -11,22 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from treaty.importer.errors import ImportFailure
+from treaty.model.outline import Outline, load_outline
+from treaty.project.files import DataError, DataFiles, load_yaml
 
-from ..languages import language_codes
-from ..lock import default_lock
-from ..outline import Outline, load_outline
-from ..paths import DATA_DIR
-from .errors import ImportFailure
-
-DEFAULT_CONFIG = DATA_DIR / "import.yml"
 NUMBERINGS = ("arabic", "roman")
 PARAGRAPH_MODES = ("lists", "typed")
 
 
 @dataclass(frozen=True)
 class InstrumentConfig:
-    path: Path
+    path: Path  # the import settings (which may not exist: every setting has a default)
     name: str
     symbol: str
     languages: tuple[str, ...]
@@ -40,8 +37,8 @@ class InstrumentConfig:
     article_numbering: str
     paragraphs: str
     headings_file: Path
-    enumerators_file: Path | None  # None: data/enumerators.yml
-    lock_file: Path  # the authentic-text lock: <project>/data/authentic-text.lock.yml
+    files: DataFiles  # the project's data: enumerators and the other rules
+    lock_file: Path  # the authentic-text lock
 
     @property
     def outline(self) -> Outline:
@@ -64,59 +61,54 @@ def _flag(path: Path, value, key: str) -> bool:
     return value
 
 
-def load_config(path: Path | None = None, docs_dir: Path | None = None) -> InstrumentConfig:
-    """Read and check an instrument's configuration; errors name the file and the key."""
-    path = Path(path or DEFAULT_CONFIG).resolve()
+def _settings(path: Path) -> dict:
+    if not path.is_file():
+        return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ImportFailure(f"no instrument configuration at {path}", None,
-                            "give --config the instrument's file (see data/import.yml for the Convention's)") from None
-    except yaml.YAMLError as error:
-        raise _fail(path, f"not valid YAML ({str(error).splitlines()[0]})",
-                    "write each setting as 'key: value' on its own line") from None
+        data = load_yaml(path)
+    except DataError as error:
+        raise ImportFailure(str(error).split(": ", 1)[-1], str(path), "correct the file") from None
+    if data is None:
+        return {}
     if not isinstance(data, dict):
-        raise _fail(path, "not a list of 'key: value' settings", "see data/import.yml for an example")
-    for key in ("name", "symbol", "languages", "outline"):
-        if not data.get(key):
-            raise _fail(path, f"'{key}' is missing", f"add '{key}:' (see data/import.yml for an example)")
-    here = path.parent
-    known = language_codes()
-    languages = tuple(str(code) for code in data["languages"])
-    unknown = [code for code in languages if code not in known]
-    if unknown:
-        raise _fail(path, f"unknown language(s) {', '.join(unknown)}",
-                    f"use the codes of data/languages.yml: {', '.join(known)}")
-    reference = str(data.get("reference_language", languages[0]))
-    if reference not in languages:
-        raise _fail(path, f"reference_language {reference!r} is not one of the languages",
-                    f"set it to one of {', '.join(languages)}")
+        raise _fail(path, "not a list of 'key: value' settings", "see `treaty new` for an example")
+    return data
+
+
+def load_config(project) -> InstrumentConfig:
+    """The import settings of a project, checked; errors name the file and the key."""
+    try:
+        instrument = project.instrument
+    except DataError as error:
+        raise ImportFailure(str(error), None, "correct the instrument file (data/instrument.yml)") from None
+    path = project.import_file
+    data = _settings(path)
+    if not instrument.symbol:
+        raise ImportFailure("the instrument file gives no 'symbol'", str(instrument.path),
+                            "add 'symbol:' with the document symbol of the official text: every imported "
+                            "file names it as its source")
     chapters = data.get("chapters", {}) or {}
     articles = data.get("articles", {}) or {}
     if not isinstance(chapters, dict) or not isinstance(articles, dict):
         raise _fail(path, "'chapters' and 'articles' hold settings ('present:', 'numbering:', 'titles:')",
-                    "see data/import.yml for an example")
-    docs = Path(docs_dir).resolve() if docs_dir else (here / str(data.get("docs", "docs"))).resolve()
-    outline_file = (here / str(data["outline"])).resolve()
-    if not outline_file.exists():
-        raise _fail(path, f"the outline {outline_file} does not exist",
-                    "write the instrument's outline (chapters and articles) and name it in 'outline:'")
+                    "see `treaty new` for an example")
+    here = path.parent
     return InstrumentConfig(
         path=path,
-        name=str(data["name"]),
-        symbol=str(data["symbol"]),
-        languages=languages,
-        reference_language=reference,
-        outline_file=outline_file,
-        docs_dir=docs,
-        chapters=_flag(path, chapters.get("present", True), "chapters.present"),
+        name=instrument.name(instrument.reference_language),
+        symbol=instrument.symbol,
+        languages=instrument.languages,
+        reference_language=instrument.reference_language,
+        outline_file=instrument.outline_file,
+        docs_dir=project.docs,
+        chapters=_flag(path, chapters.get("present", bool(project.outline.chapters)), "chapters.present"),
         chapter_numbering=_choice(path, chapters.get("numbering", "roman"), "chapters.numbering", NUMBERINGS),
         sections=_flag(path, data.get("sections", False), "sections"),
         article_titles=_flag(path, articles.get("titles", True), "articles.titles"),
         article_numbering=_choice(path, articles.get("numbering", "arabic"), "articles.numbering", NUMBERINGS),
         paragraphs=_choice(path, data.get("paragraphs", "lists"), "paragraphs", PARAGRAPH_MODES),
         headings_file=(here / data["headings"]).resolve() if data.get("headings")
-        else DATA_DIR / "import-headings.yml",
-        enumerators_file=(here / data["enumerators"]).resolve() if data.get("enumerators") else None,
-        lock_file=(here / data["lock"]).resolve() if data.get("lock") else default_lock(docs.parent),
+        else project.files.path("import-headings.yml"),
+        files=project.files,
+        lock_file=instrument.lock_file,
     )

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
-from ..labels import to_roman
-from ..numerals import from_chinese, western_digits
-from ..paths import load_yaml
-from .errors import ImportFailure
+from treaty.importer.errors import ImportFailure
+from treaty.model.labels import to_roman
+from treaty.model.numerals import from_chinese, western_digits
+from treaty.project.files import load_yaml
 
 KINDS = ("chapter", "section", "article")
 DIGITS = "[0-9٠-٩۰-۹]+"
@@ -45,7 +45,7 @@ class Heading:
     title: str = ""  # a title on the same line ("第七条　非法访问"), else ""
 
 
-@lru_cache(maxsize=None)
+@cache
 def headings_data(path: Path) -> dict:
     return load_yaml(path)
 
@@ -77,7 +77,8 @@ class HeadingReader:
             ]
         # "Annex", "Annex II", "附件一", "المرفق الأول": annexes may be numbered.
         numbered = self._number_pattern("roman").replace("(?P<number>", "(?:")
-        self.words = {kind: [re.compile(r"^\s*" + re.escape(str(word)) + (r"(?:\s*" + numbered + ")?" if kind == "annex" else "")
+        self.words = {kind: [re.compile(r"^\s*" + re.escape(str(word))
+                                        + (r"(?:\s*" + numbered + ")?" if kind == "annex" else "")
                                         + r"\s*[.:]?\s*$", re.I)
                              for word in spec.get(kind) or []] for kind in ("annex", "preamble")}
 
@@ -93,7 +94,9 @@ class HeadingReader:
     @staticmethod
     def _form(form: str, number: str) -> str:
         before, _, after = str(form).partition("{n}")
-        spaced = lambda part: r"\s*".join(re.escape(piece) for piece in part.split(" ")) if part else ""
+        def spaced(part: str) -> str:
+            return r"\s*".join(re.escape(piece) for piece in part.split(" ")) if part else ""
+
         return spaced(before) + number + spaced(after)
 
     def number(self, text: str) -> int:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..hygiene import script_table
-from ..languages import get_language
-from ..rules import check_rules
-from .errors import ImportFailure
-from .headings import headings_data
+from treaty.checks.hygiene import script_table
+from treaty.checks.rules import check_rules
+from treaty.importer.errors import ImportFailure
+from treaty.importer.headings import headings_data
+from treaty.model.languages import get_language
 
 TOKEN = re.compile(r"[^\W\d_]+")
 

@@ -14,13 +14,14 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from .config import InstrumentConfig, load_config
-from .errors import ImportFailure
-from .headings import HeadingReader
-from .language import check_language
-from .readers import read_source
-from .structure import Instrument, build_instrument
-from .writer import Plan, commit
+from treaty.importer.config import InstrumentConfig, load_config
+from treaty.importer.errors import ImportFailure
+from treaty.importer.headings import HeadingReader
+from treaty.importer.language import check_language
+from treaty.importer.readers import read_source
+from treaty.importer.structure import Instrument, build_instrument
+from treaty.importer.writer import Plan, commit
+from treaty.project.files import DataError
 
 MAX_LISTED = 10
 MAX_FINDINGS = 40
@@ -29,10 +30,11 @@ MAX_FINDINGS = 40
 def load_outline_for(config: InstrumentConfig):
     try:
         return config.outline
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError, DataError) as error:
         raise ImportFailure(f"the outline is not in the expected form ({error.__class__.__name__}: {error})",
                             str(config.outline_file),
-                            "compare it with data/convention-outline.yml (chapters, or articles without chapters)") from None
+                            "give its chapters (chapters: - number, roman, title, articles) or, without "
+                            "chapters, its articles (articles: 30)") from None
 
 
 def read_instrument(path: Path, lang: str, config: InstrumentConfig) -> Instrument:
@@ -76,19 +78,17 @@ def blocked_message(plan: Plan) -> ImportFailure:
         "(the corrigendum's document symbol); run with --dry-run to see the differences")
 
 
-def run_checks(config: InstrumentConfig, lang: str, out: TextIO) -> int:
+def run_checks(project, lang: str, out: TextIO) -> int:
     """`treaty check` over the content folder; returns the number of errors. Listed in full: the
     findings on the language just imported, and those comparing official texts (a paragraph the
     English text has and the Russian lacks); the others (languages not imported yet) counted."""
     from collections import Counter
 
-    from ..checker import check_tree
-    from ..findings import errors, render
+    from treaty.checks.checker import check_tree
+    from treaty.findings import errors, render
 
-    docs = config.docs_dir
-    result = check_tree(docs, root=docs.parent, languages=list(config.languages), outline=config.outline,
-                        reference=config.reference_language, lock_file=config.lock_file)
-    mine = f"{docs.name}/{lang}/"  # findings name files relative to the folder holding docs/
+    result = check_tree(project)
+    mine = f"{project.shown(project.docs)}/{lang}/"  # findings name files relative to the project
     official = {d.rel for documents in result.tree.values() for d in documents.values() if d.status == "official"}
     listed = [f for f in result.findings if f.path.startswith(mine) or f.path in official]
     others = Counter(f.code for f in result.findings if f not in listed)
@@ -106,13 +106,13 @@ def run_checks(config: InstrumentConfig, lang: str, out: TextIO) -> int:
     return len(problems)
 
 
-def import_document(path: Path, lang: str, config_file: Path | None = None, docs_dir: Path | None = None,
-                    dry_run: bool = False, corrigendum: str | None = None, date=None,
-                    out: TextIO | None = None) -> int:
-    """Import one language's document; 0 when done (or, dry, when it could be), 1 when a dry run
-    finds official text that would change without a corrigendum. Raises ImportFailure."""
+def import_document(project, path: Path, lang: str, dry_run: bool = False, corrigendum: str | None = None,
+                    date=None, out: TextIO | None = None) -> int:
+    """Import one language's document into the project; 0 when done (or, dry, when it could be),
+    1 when a dry run finds official text that would change without a corrigendum. Raises
+    ImportFailure."""
     out = out or sys.stdout
-    config = load_config(config_file, docs_dir)
+    config = load_config(project)
     path = Path(path)
     instrument = read_instrument(path, lang, config)
     print(f"treaty import: {config.name}, {path.name} ({lang}): {summary(instrument)}", file=out)
@@ -147,5 +147,5 @@ def import_document(path: Path, lang: str, config_file: Path | None = None, docs
     if corrected:
         print(f"  {len(corrected)} correction(s) recorded in the lock under {corrigendum} of "
               f"{date or dt.date.today()}", file=out)
-    run_checks(config, lang, out)
+    run_checks(project, lang, out)
     return 0

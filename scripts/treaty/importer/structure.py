@@ -13,16 +13,15 @@ place in the document.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from ..enumerators import EnumeratorTracker
-from ..outline import Outline
-from ..paths import DATA_DIR, load_yaml
-from .config import InstrumentConfig
-from .errors import ImportFailure, Where, quoted
-from .headings import Heading, HeadingReader
-from .readers import NOTE_REF, WIDE, Block, Footnote, Source
+from treaty.importer.config import InstrumentConfig
+from treaty.importer.errors import ImportFailure, Where, quoted
+from treaty.importer.headings import Heading, HeadingReader
+from treaty.importer.readers import NOTE_REF, WIDE, Block, Footnote, Source
+from treaty.model.enumerators import EnumeratorTracker
+from treaty.model.outline import Outline
+from treaty.project.files import DataFiles, defaults
 
 LIST_LEVELS = {"decimal": 1, "lower-alpha": 2, "upper-alpha": 2, "abjad": 2, "arabic-alpha": 2,
                "cyrillic-lower": 2, "cyrillic-upper": 2, "lower-roman": 3, "upper-roman": 3}
@@ -86,16 +85,15 @@ class Instrument:
         return sum(len(part.anchors) for part in [self.preamble, *self.articles])
 
 
-@lru_cache(maxsize=None)
-def enumerator_spec(lang: str, data_file: Path | None = None) -> dict:
-    return load_yaml(data_file or DATA_DIR / "enumerators.yml")["languages"][lang]
+def enumerator_spec(lang: str, files: DataFiles | None = None) -> dict:
+    return (files or defaults()).load("enumerators.yml")["languages"][lang]
 
 
 def written_enumerator(lang: str, level: int, position: int, form: str | None = None,
-                       data_file: Path | None = None) -> str:
+                       files: DataFiles | None = None) -> str:
     """The enumerator of a list item as the language writes it: (2, 2) -> "(b)", "b)", "(ب)".
     `form` (import-headings.yml, list_enumerators) around the value of data/enumerators.yml."""
-    spec = enumerator_spec(lang, data_file)[f"level{level}"]
+    spec = enumerator_spec(lang, files)[f"level{level}"]
     form = form or spec["forms"][0]
     if "sequence" in spec:
         sequence = spec["sequence"]
@@ -183,7 +181,8 @@ class Builder:
         if following is None or marks[index + 1] is not None or self.enumerated(following):
             fix = "check the document"
             if heading.kind == "article":
-                fix += f"; if this instrument's articles have no titles, set 'articles: titles: false' in {self.config.path.name}"
+                fix += (f"; if this instrument's articles have no titles, "
+                        f"set 'articles: titles: false' in {self.config.path.name}")
             raise ImportFailure(
                 f"{heading.kind} {heading.number} has no title: after its heading {quoted(blocks[index].text)} comes "
                 + (quoted(following.text) if following is not None else "the end of the document"),
@@ -194,7 +193,7 @@ class Builder:
         return following.text, index + 2
 
     def enumerated(self, block: Block) -> bool:
-        return bool(block.list_level) or bool(EnumeratorTracker(self.lang, self.config.enumerators_file)
+        return bool(block.list_level) or bool(EnumeratorTracker(self.lang, self.config.files)
                                               .forms.candidates(block.text))
 
     def body(self, blocks: list[Block], marks: list, first: int):
@@ -298,7 +297,7 @@ class Builder:
         """Enumerators from list markup where the document numbers by lists; every paragraph's
         anchor; an error at the first enumerator out of sequence."""
         for part in [instrument.preamble, *instrument.articles]:
-            tracker = EnumeratorTracker(self.lang, self.config.enumerators_file)
+            tracker = EnumeratorTracker(self.lang, self.config.files)
             blocks = part.blocks
             base = None
             texts = []
@@ -310,7 +309,7 @@ class Builder:
                     level = max(1, min(3, base + block.list_level))
                     try:
                         token = written_enumerator(self.lang, level, block.list_position,
-                                                   self.headings.list_forms.get(level), self.config.enumerators_file)
+                                                   self.headings.list_forms.get(level), self.config.files)
                     except (ValueError, KeyError):
                         raise ImportFailure(f"list item {block.list_position} at level {level} has no enumerator "
                                             f"in '{self.lang}'", block.where,
@@ -347,7 +346,8 @@ class Builder:
                 what = f"article {rest[0]} is" if len(rest) == 1 else f"articles {rest[0]} to {rest[-1]} are"
                 raise ImportFailure(f"{what} missing: the document ends with article {found[-1]}, but the "
                                     f"instrument has {len(expected)} articles ({config.outline_file.name})",
-                                    instrument.articles[-1].where, "check that the document is complete (its last pages)")
+                                    instrument.articles[-1].where,
+                                    "check that the document is complete (its last pages)")
             extra = next((a for a in instrument.articles if a.number not in expected), instrument.articles[-1])
             raise ImportFailure(f"the document has articles 1 to {found[-1]}, {config.outline_file.name} "
                                 f"has {len(expected)} articles", extra.where,

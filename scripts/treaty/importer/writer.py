@@ -21,13 +21,13 @@ from pathlib import Path
 
 import yaml
 
-from ..content import ContentError, split_front_matter
-from ..labels import heading
-from ..lock import Entry, LockError, digest, load_lock, normalize, record, save_lock
-from .config import InstrumentConfig
-from .errors import ImportFailure
-from .readers import NOTE_REF
-from .structure import Instrument, Part
+from treaty.importer.config import InstrumentConfig
+from treaty.importer.errors import ImportFailure
+from treaty.importer.readers import NOTE_REF
+from treaty.importer.structure import Instrument, Part
+from treaty.model.content import ContentError, split_front_matter
+from treaty.model.labels import heading
+from treaty.model.lock import Entry, LockError, digest, load_lock, normalize, record, save_lock
 
 # Keys the importer writes; any other key of an existing file is kept as it was.
 MANAGED = ("article", "chapter", "section", "preamble", "title", "title_status", "status", "source")
@@ -110,7 +110,8 @@ class Plan:
         except LockError as error:
             raise ImportFailure(f"the authentic-text lock cannot be read: {error}",
                                 f"{config.lock_file}, line {error.line}",
-                                "restore it from the main branch (only the importer and `treaty lock` write it)") from None
+                                "restore it from the main branch "
+                                "(only the importer and `treaty lock` write it)") from None
         self.changes: list[Change] = []
         lang = instrument.lang
         self.add("preamble", self.preamble_meta, body_of(instrument.preamble, instrument))

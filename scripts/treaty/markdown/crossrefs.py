@@ -3,14 +3,14 @@
     <a class="treaty-ref" href="../7/#para-2-b">paragraph 2 (b) of article 7</a>
 
 and a reference to the article being converted ("paragraph 1 of this article") a link to
-`#para-1`. The references are read with the language's grammar (treaty.crossrefs,
+`#para-1`. The references are read with the language's grammar (treaty.model.references,
 data/references.yml); references to other instruments are never linked, nor is text in headings,
 code or existing links. Usable in any Python-Markdown pipeline:
 
     markdown.markdown(text, extensions=["treaty.markdown.paragraphs", "treaty.markdown.crossrefs"],
                       extension_configs={"treaty.markdown.crossrefs": {"lang": "fr", "article": 7}})
 
-With `known` (the targets that exist: "7", "7#para-1-b", see treaty.crossrefs.known_targets), a
+With `known` (the targets that exist: "7", "7#para-1-b", see treaty.model.references.known_targets), a
 reference to anything else is never linked: it is an error naming `source` and the line in
 `strict` mode, and otherwise recorded in `problems` and passed to `report`.
 """
@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..crossrefs import find_references, locate, paragraph_of
-from ..findings import Finding
-from .paragraphs import CLASS as PARAGRAPH_CLASS
+from markdown import Extension
+from treaty.findings import Finding
+from treaty.markdown.paragraphs import CLASS as PARAGRAPH_CLASS
+from treaty.model.blocks import paragraph_of
+from treaty.model.references import DEFAULT_KIND, find_references, locate
 
 CLASS = "treaty-ref"
 SKIP = {"a", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -43,7 +44,7 @@ class DanglingReferenceError(ValueError):
 class SourcePreprocessor(Preprocessor):
     """Keeps the text as written, to say on which line a reference is."""
 
-    def __init__(self, md, extension: "TreatyCrossrefsExtension"):
+    def __init__(self, md, extension: TreatyCrossrefsExtension):
         super().__init__(md)
         self.extension = extension
 
@@ -54,7 +55,7 @@ class SourcePreprocessor(Preprocessor):
 
 
 class CrossrefsTreeprocessor(Treeprocessor):
-    def __init__(self, md, extension: "TreatyCrossrefsExtension"):
+    def __init__(self, md, extension: TreatyCrossrefsExtension):
         super().__init__(md)
         self.extension = extension
 
@@ -82,8 +83,10 @@ class CrossrefsTreeprocessor(Treeprocessor):
         """Return the text that stays before the links; insert the links after `after`."""
         if not text:
             return text
+        config = self.extension.getConfig
         links = []
-        for ref in find_references(text, self.lang):
+        for ref in find_references(text, self.lang, config("files") or None, config("instrument_kind") or DEFAULT_KIND,
+                                   config("instrument_name") or None):
             href = None if ref.external else self.href(ref, paragraph)
             if href:
                 links.append((ref, href))
@@ -126,6 +129,9 @@ class TreatyCrossrefsExtension(Extension):
             "source": ["", "File name of the text, for messages"],
             "first_line": [1, "Line of that file where the Markdown text begins"],
             "report": ["", "Called with each problem's message when not strict (e.g. a logger's warning)"],
+            "files": ["", "The project's data files (treaty.project.files.DataFiles); not given: the package's"],
+            "instrument_kind": ["", "The instrument's kind (convention, protocol, ...): 'of this Protocol' is its own"],
+            "instrument_name": ["", "The instrument's name in this language: a reference followed by it is its own"],
         }
         super().__init__(**kwargs)
         self.problems: list[Finding] = []

@@ -6,7 +6,8 @@ The first occurrence of each defined term in each paragraph becomes
     <span class="treaty-term__preview" role="tooltip" id="term-3">…</span>
 
 The preview appears on hover and keyboard focus (styles and Escape in the theme), and screen
-readers announce it as the link's description. Terms come from data/terminology.yml.
+readers announce it as the link's description. Terms come from the instrument's terminology
+file (`terms_file`); without one, nothing is marked.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
-from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..terminology import TERMINOLOGY_FILE, load_terms, term_pattern
+from markdown import Extension
+from treaty.model.terminology import load_terms, term_pattern
 
 BLOCKS = {"p", "li", "td", "th", "dd", "dt", "blockquote"}
 SKIP = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "abbr", "dfn", "span"}
@@ -25,13 +26,13 @@ UNSPACED = {"zh", "ja"}
 
 
 class TermsTreeprocessor(Treeprocessor):
-    def __init__(self, md, extension: "TreatyTermsExtension"):
+    def __init__(self, md, extension: TreatyTermsExtension):
         super().__init__(md)
         self.extension = extension
 
     def run(self, root):
         config = self.extension.getConfig
-        if not config("enabled"):
+        if not config("enabled") or not config("terms_file"):
             return
         lang = config("lang")
         path = Path(config("terms_file"))
@@ -102,10 +103,11 @@ class TreatyTermsExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
             "lang": ["en", "Language of the text"],
-            "terms_file": [str(TERMINOLOGY_FILE), "The terminology data file"],
+            "terms_file": ["", "The instrument's terminology file; none: no term is marked"],
             "definition_url": ["", "Where the definitions are, relative to the page being converted"],
             "preview_label": ["", "Heading of the preview, e.g. who wrote the explanation"],
             "enabled": [True, "Turn marking off (for example in the definitions article itself)"],
+            "files": ["", "The project's data files (treaty.project.files.DataFiles); not given: the package's"],
         }
         super().__init__(**kwargs)
 

@@ -12,11 +12,11 @@ it holds the word, however jieba cut that page (normalize.han_query_terms).
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
+from functools import cache
 from math import log
 
 
-@lru_cache(maxsize=None)
+@cache
 def jieba_tokenizer():
     import jieba
 
@@ -39,7 +39,7 @@ class Dictionary:
         self.prefixes = {word[:i] for word in self.freq for i in range(1, len(word) + 1)}
 
     @classmethod
-    def for_runs(cls, runs) -> "Dictionary":
+    def for_runs(cls, runs) -> Dictionary:
         """Every jieba dictionary word found in `runs` (the entries jieba's cut of them can use)."""
         tokenizer = jieba_tokenizer()
         freq = {}
@@ -86,6 +86,6 @@ class Dictionary:
                 "words": " ".join(f"{word} {count}" for word, count in sorted(self.freq.items()))}
 
     @classmethod
-    def from_json(cls, data: dict) -> "Dictionary":
+    def from_json(cls, data: dict) -> Dictionary:
         parts = data["words"].split()
         return cls({parts[i]: int(parts[i + 1]) for i in range(0, len(parts), 2)}, data["total"])

@@ -8,8 +8,9 @@
 
 Pagefind indexes, for each page, a stand-in page whose body is the page's normalized words (title
 counted `title_weight` times); the original title (in treaty.json) and text (in passage/) travel
-beside the index, so the browser shows them as written. Nothing of another language is in a bundle. (The indexer runs once per
-language as a command: Pagefind's Python service answers one message per 0.1 s, too slow here.)
+beside the index, so the browser shows them as written. Nothing of another language is in a bundle.
+(The indexer runs once per language as a command: Pagefind's Python service answers one message
+per 0.1 s, too slow here.)
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .chinese import Dictionary
-from .normalize import HAN_RUN, han_terms, load_settings, normalize, rules_for, words
+from treaty.project.files import DataFiles
+from treaty.search.chinese import Dictionary
+from treaty.search.normalize import HAN_RUN, han_terms, load_settings, normalize, rules_for, words
 
 BUNDLE = "search"
 # Pagefind writes its own user interfaces too; the edition uses Material's, so they go.
@@ -95,9 +97,10 @@ class Record:
 class LanguageIndex:
     """The records of one language; `write` produces its bundle."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, files: DataFiles | None = None):
         self.lang = lang
-        self.rules = rules_for(lang)
+        self.files = files
+        self.rules = rules_for(lang, files)
         self.records: list[Record] = []
 
     def add(self, url: str, title: str, html: str, article: int | None = None, kind: str = "page") -> Record:
@@ -113,15 +116,15 @@ class LanguageIndex:
         runs = []
         for record in self.records:
             for text in (record.title, record.text):
-                runs += HAN_RUN.findall(normalize(text, self.lang))
+                runs += HAN_RUN.findall(normalize(text, self.lang, self.files))
         return Dictionary.for_runs(runs)
 
     def terms(self, text: str) -> list[str]:
         """Index terms: normalized words; for Chinese, character pairs (see `han_terms`)."""
         if self.rules.segment != "chinese":
-            return words(text, self.lang)
+            return words(text, self.lang, files=self.files)
         out = []
-        for word in words(text, self.lang, segmenter=lambda run: [run]):
+        for word in words(text, self.lang, segmenter=lambda run: [run], files=self.files):
             if HAN_RUN.fullmatch(word):
                 # Every pair of characters, and the run's last character alone: each character
                 # of the page starts a term, so each piece of a query that occurs here is found.
@@ -131,12 +134,12 @@ class LanguageIndex:
         return out
 
     def content(self, record: Record) -> str:
-        weights = load_settings().get("title_weight", {})
+        weights = load_settings(self.files).get("title_weight", {})
         weight = int(weights.get(record.kind, weights.get("default", 1)))
         return " ".join(self.terms(record.title) * weight + self.terms(record.text))
 
     def browser_rules(self, dictionary: Dictionary | None) -> dict:
-        settings = load_settings()
+        settings = load_settings(self.files)
         data = {"rules": self.rules.as_json(), "teasers": int(settings.get("teasers", 5)),
                 "engine": "pagefind", "language": self.rules.stemmer,
                 "highlight_prefixes": list(self.rules.highlight_prefixes),
@@ -183,7 +186,7 @@ class LanguageIndex:
                 path = Path(tmp) / record.url.strip("/") / "index.html"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(self.page(record), encoding="utf-8")
-            chunk_size = (load_settings().get("index_chunk_size") or {}).get(self.lang)
+            chunk_size = (load_settings(self.files).get("index_chunk_size") or {}).get(self.lang)
             run_pagefind(Path(tmp), folder, self.rules.stemmer, chunk_size)
         used = {f"wasm.{entry['wasm'] or 'unknown'}.pagefind" for entry in
                 json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"].values()}

@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
 
-from ..numerals import from_chinese, western_digits
-from ..paths import DATA_DIR, load_yaml
+from treaty.model.numerals import from_chinese, western_digits
+from treaty.project.files import DataFiles, defaults
 
-RULES_FILE = DATA_DIR / "search.yml"
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RUN = re.compile(f"[{HAN}]+")
 # Letters and digits (Python's \w without the underscore); JavaScript: [\p{L}\p{N}]+.
@@ -46,14 +44,13 @@ class Rules:
                 "article": list(self.article), "numbers": dict(self.numbers)}
 
 
-@lru_cache(maxsize=None)
-def load_settings(path: Path = RULES_FILE) -> dict:
-    return load_yaml(path)
+def load_settings(files: DataFiles | None = None) -> dict:
+    return (files or defaults()).load("search.yml")
 
 
-@lru_cache(maxsize=None)
-def rules_for(lang: str, path: Path = RULES_FILE) -> Rules:
-    entry = dict(load_settings(path)["languages"].get(lang) or {})
+@cache
+def rules_for(lang: str, files: DataFiles | None = None) -> Rules:
+    entry = dict(load_settings(files)["languages"].get(lang) or {})
     entry["elisions"] = tuple(entry.get("elisions") or ())
     entry["article"] = tuple(entry.get("article") or ())
     entry["highlight_prefixes"] = tuple(entry.get("highlight_prefixes") or ())
@@ -62,7 +59,7 @@ def rules_for(lang: str, path: Path = RULES_FILE) -> Rules:
     return Rules(lang=lang, **entry)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(rules: Rules):
     remove = re.compile(rules.remove) if rules.remove else None
     # An elided word ("l'", "qu'") not preceded by a letter.
@@ -85,9 +82,9 @@ def fold(text: str, keep: str = "") -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-def normalize(text: str, lang: str) -> str:
+def normalize(text: str, lang: str, files: DataFiles | None = None) -> str:
     """Steps 1 to 5 of data/search.yml: the text as the index and the query compare it."""
-    rules = rules_for(lang)
+    rules = rules_for(lang, files)
     remove, elision, _ = _compiled(rules)
     text = western_digits(unicodedata.normalize("NFKC", text).lower())
     for old, new in rules.replace.items():
@@ -101,10 +98,10 @@ def normalize(text: str, lang: str) -> str:
     return text
 
 
-def words(text: str, lang: str, segmenter=None) -> list[str]:
+def words(text: str, lang: str, segmenter=None, files: DataFiles | None = None) -> list[str]:
     """The normalized words of a text. Han runs are cut by `segmenter` (a callable), if given."""
     out = []
-    for word in WORD.findall(normalize(text, lang)):
+    for word in WORD.findall(normalize(text, lang, files)):
         if segmenter is not None and HAN_RUN.search(word):
             out.extend(split_han(word, segmenter))
         else:
@@ -173,14 +170,14 @@ def article_number(text: str, rules: Rules) -> int | None:
         return None
 
 
-def article_reference(query: str, lang: str) -> tuple[int | None, str]:
+def article_reference(query: str, lang: str, files: DataFiles | None = None) -> tuple[int | None, str]:
     """An article named in a query ("art. 7", "第七条", "المادة ٧") and the rest of the query.
 
     The query is normalized first, so the patterns of data/search.yml are written for normalized
     text (lower case, no accents, Western digits).
     """
-    rules = rules_for(lang)
-    text = normalize(query, lang)
+    rules = rules_for(lang, files)
+    text = normalize(query, lang, files)
     for pattern in _compiled(rules)[2]:
         match = pattern.search(text)
         if match:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .chinese import Dictionary
-from .normalize import HAN_RUN, article_reference, han_query_terms, normalize, words
+from treaty.search.chinese import Dictionary
+from treaty.search.normalize import HAN_RUN, article_reference, han_query_terms, normalize, words
 
 
 @dataclass

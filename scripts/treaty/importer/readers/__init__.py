@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ImportFailure, Where
+from treaty.importer.errors import ImportFailure, Where
 
 NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001"
 NOTE_REF = re.compile(NOTE_OPEN + "([^" + NOTE_CLOSE + "]+)" + NOTE_CLOSE)
@@ -81,13 +81,13 @@ def read_source(path: Path, keep=lambda text: False) -> Source:
         raise ImportFailure(f"cannot read {path.suffix or 'files without an extension'}", path.name,
                             "give a .docx, .pdf, .html or .txt file of the official text")
     if kind == "docx":
-        from .docx import read_docx as reader
+        from treaty.importer.readers.docx import read_docx as reader
     elif kind == "pdf":
-        from .pdf import read_pdf as reader
+        from treaty.importer.readers.pdf import read_pdf as reader
     elif kind == "html":
-        from .html import read_html as reader
+        from treaty.importer.readers.html import read_html as reader
     else:
-        from .text import read_text as reader
+        from treaty.importer.readers.text import read_text as reader
     try:
         source = reader(path, keep) if kind == "pdf" else reader(path)
     except ImportFailure:

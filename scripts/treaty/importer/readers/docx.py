@@ -17,8 +17,8 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from ..errors import ImportFailure, Where
-from . import Block, Footnote, Source, clean, note_ref
+from treaty.importer.errors import ImportFailure, Where
+from treaty.importer.readers import Block, Footnote, Source, clean, note_ref
 
 NUM_FORMATS = {
     "decimal": "decimal", "decimalZero": "decimal", "decimalEnclosedParen": "decimal",

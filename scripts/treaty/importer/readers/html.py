@@ -13,8 +13,8 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from ..errors import ImportFailure, Where
-from . import Block, Footnote, Source, clean, note_ref
+from treaty.importer.errors import ImportFailure, Where
+from treaty.importer.readers import Block, Footnote, Source, clean, note_ref
 
 BLOCKS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "blockquote", "dd", "dt", "td", "th",
@@ -200,7 +200,8 @@ def read_html(path: Path) -> Source:
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:
-        raise ImportFailure(f"not readable as HTML ({error})", path.name, "give the page as saved from the browser") from None
+        raise ImportFailure(f"not readable as HTML ({error})", path.name,
+                            "give the page as saved from the browser") from None
     reader = HtmlReader(path, root)
     reader.find_notes()
     body = root.find("body")

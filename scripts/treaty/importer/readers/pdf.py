@@ -13,13 +13,13 @@ import re
 import statistics
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from ..errors import ImportFailure, Where
-from . import NOTE_REF, Block, Footnote, Source, clean, join_lines, note_ref
-from .bidi import is_rtl, logical_order
+from treaty.importer.errors import ImportFailure, Where
+from treaty.importer.readers import NOTE_REF, Block, Footnote, Source, clean, join_lines, note_ref
+from treaty.importer.readers.bidi import is_rtl, logical_order
 
 PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:page\s+|p\.\s*|стр\.\s*|página\s+|第)?\d+(?:\s*(?:/|of|de|из|sur)\s*\d+)?(?:页)?(?:\s*[-–—])?$",
@@ -128,7 +128,8 @@ def finish(line: Line) -> None:
     for glyph in bases:
         if items:
             gap = glyph.x0 - items[-1].x1
-            if gap > 0.2 * min(glyph.size, items[-1].size) and not (glyph.sup and not items[-1].sup and gap < 0.5 * glyph.size):
+            if (gap > 0.2 * min(glyph.size, items[-1].size)
+                    and not (glyph.sup and not items[-1].sup and gap < 0.5 * glyph.size)):
                 items.append(Glyph(" ", items[-1].x1, glyph.x0, glyph.size, False, glyph.sup and items[-1].sup))
         items.append(glyph)
     text = "".join(g.full for g in items)
@@ -169,9 +170,8 @@ def running_lines(pages: list[list[Line]], keep: Callable[[str], bool]) -> set[i
             continue
         lines = pages[line.page - 1]
         first_or_last = line is lines[0] or line is lines[-1]
-        if first_or_last and PAGE_NUMBER.match(line.text.strip()):
-            drop.add(id(line))
-        elif len(pages) > 1 and len(seen[(line.key, round(line.baseline / 3))]) >= many:
+        if (first_or_last and PAGE_NUMBER.match(line.text.strip())
+                or len(pages) > 1 and len(seen[(line.key, round(line.baseline / 3))]) >= many):
             drop.add(id(line))
     return drop
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import ImportFailure, Where
-from . import Block, Footnote, Source, clean, join_lines, note_ref
+from treaty.importer.errors import ImportFailure, Where
+from treaty.importer.readers import Block, Footnote, Source, clean, join_lines, note_ref
 
 SEPARATOR = re.compile(r"^\s*[_\-—]{5,}\s*$")
 NOTE_START = re.compile(r"^\s*\[(\d+|[a-z]|\*{1,3})\]\s+")
@@ -27,7 +27,8 @@ def decode(path: Path) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ImportFailure(f"the file is not UTF-8 (byte {error.start})", Where(path.name, line=line),
-                            "save the text as UTF-8 (in a word processor: Save as, Plain text, Unicode UTF-8)") from None
+                            "save the text as UTF-8 "
+                            "(in a word processor: Save as, Plain text, Unicode UTF-8)") from None
 
 
 def paragraphs(lines: list[str]) -> list[tuple[int, str]]:

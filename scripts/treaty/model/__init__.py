@@ -1,0 +1,1 @@
+"""The content model: documents, outline, instrument, languages, enumerators, labels, references."""

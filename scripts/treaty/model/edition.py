@@ -1,0 +1,56 @@
+"""What the site shows about the edition as a whole: titles, chapters with articles, counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from treaty.model.content import Document
+from treaty.model.labels import article_label, chapter_label
+from treaty.model.outline import Outline
+from treaty.project.files import DataFiles
+
+
+@dataclass
+class Entry:
+    key: str  # articles/7
+    label: str  # Article 7
+    title: str
+    title_status: str
+    status: str
+
+    @property
+    def path(self) -> str:
+        return f"{self.key}.md"
+
+
+def entry(document: Document, label: str) -> Entry:
+    return Entry(document.key, label, document.title, document.meta.get("title_status", "provisional"),
+                 document.status or "")
+
+
+def chapters(docs: dict[str, Document], lang: str, outline: Outline, files: DataFiles | None = None) -> list[dict]:
+    """Each chapter of `lang` with its articles, in outline order (documents missing are skipped)."""
+    out = []
+    for chapter in outline.chapters:
+        document = docs.get(f"chapters/{chapter.number}")
+        if document is None:
+            continue
+        articles = [entry(docs[f"articles/{n}"], article_label(lang, n, files=files))
+                    for n in chapter.articles if f"articles/{n}" in docs]
+        out.append({"chapter": entry(document, chapter_label(lang, chapter.number, files=files)),
+                    "number": chapter.number, "articles": articles})
+    return out
+
+
+def unchaptered(docs: dict[str, Document], lang: str, outline: Outline, files: DataFiles | None = None) -> list[Entry]:
+    """The articles in no chapter (all of them in an instrument without chapters), in outline order."""
+    return [entry(docs[f"articles/{n}"], article_label(lang, n, files=files))
+            for n in outline.unchaptered if f"articles/{n}" in docs]
+
+
+def status_counts(docs: dict[str, Document]) -> dict[str, int]:
+    """How many articles are official, provisional, synopsis: counted from the files."""
+    counts = Counter(d.status for d in docs.values() if d.kind == "article")
+    return {status: counts.get(status, 0) for status in ("official", "provisional", "synopsis")}
+

@@ -1,0 +1,1 @@
+"""Reports on a content tree: the translation status dashboard and its history."""

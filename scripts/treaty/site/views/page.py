@@ -1,0 +1,46 @@
+"""Each page's `treaty` context: its kind, labels, status, alternates and, by kind, what its
+template lists (a chapter's articles, the home page's facts, contents and counts)."""
+
+from __future__ import annotations
+
+from treaty.model import edition
+from treaty.model.labels import article_label, chapter_label
+from treaty.model.languages import get_language
+from treaty.site.views.alternates import alternates
+from treaty.site.views.facts import facts
+
+
+def page_context(project, tree: dict, document, lang: str, site_url: str) -> dict:
+    files, outline = project.files, project.outline
+    kind, number, docs = document.kind, document.number, tree[lang]
+    info = {
+        "lang": lang,
+        "dir": get_language(lang, files).dir,
+        "kind": kind,
+        "instrument_kind": project.instrument.kind,
+        "number": number,
+        "status": document.status,
+        "title": document.title,
+        "title_status": document.meta.get("title_status", "provisional"),
+        "source": document.meta.get("source"),
+        "source_file": document.rel,
+        "alternates": alternates(project, tree, document.key, site_url, lang),
+        "about_url": f"{lang}/about/",
+    }
+    if kind == "article":
+        info["label"] = article_label(lang, number, files=files)
+        chapter = outline.chapter_of(number)
+        if chapter and f"chapters/{chapter.number}" in docs:
+            info["chapter"] = {"label": chapter_label(lang, chapter.number, files=files),
+                               "title": docs[f"chapters/{chapter.number}"].title,
+                               "url": f"{lang}/chapters/{chapter.number}/"}
+    elif kind == "chapter":
+        info["label"] = chapter_label(lang, number, files=files)
+        listing = [c for c in edition.chapters(docs, lang, outline, files) if c["number"] == number]
+        info["articles"] = listing[0]["articles"] if listing else []
+    elif kind == "home":
+        info["chapters"] = edition.chapters(docs, lang, outline, files)
+        info["articles"] = edition.unchaptered(docs, lang, outline, files)
+        info["counts"] = edition.status_counts(docs)
+        info["facts"] = facts(project, lang)
+    return info
