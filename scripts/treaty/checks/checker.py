@@ -6,6 +6,9 @@
     parity        parity.py      the languages line up: same documents, chapters, paragraph skeleton
     markup        markup.py      no raw HTML, scripts, event handlers, unsafe or external addresses
     references    references.py  references to articles and paragraphs that do not exist
+    terminology   terminology.py terms written in a form the terminology marks as avoided
+    typography    typography.py  text written against its language's typography (warnings)
+    consistency   consistency.py the numbers each language mentions differ from the reference's
     lock          model/lock.py  the text of official articles is the text recorded in the lock
 
 Each check of each file runs on its own: one that fails on a file the checker cannot handle
@@ -19,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from treaty.checks import frontmatter, hygiene, markup, parity, sources
+from treaty.checks import consistency, frontmatter, hygiene, markup, parity, sources, terminology, typography
 from treaty.checks.references import check_references
 from treaty.checks.rules import check_rules
 from treaty.findings import ERROR, Finding
@@ -115,6 +118,10 @@ def check_tree(project, *, references: bool = True, rules: dict | None = None) -
         findings += guarded("markup", source.rel, lambda: markup.check_markup(
             document.body, document.rel, document.body_line, rules.get("markup", {})))
         if source.lang:
+            findings += guarded("terminology", source.rel, lambda: terminology.check_terms(
+                document, source.lang, project.terminology_file))
+            findings += guarded("typography", source.rel, lambda: typography.check_typography(
+                document, source.lang, files))
             script = get_language(source.lang, files).script
             findings += guarded("script", source.rel, lambda: hygiene.check_script(
                 document, script, source.lang, rules, files))
@@ -128,6 +135,8 @@ def check_tree(project, *, references: bool = True, rules: dict | None = None) -
     findings += guarded("parity", docs_rel, lambda: parity.skeletons(tree, reference, files))
     if references:
         findings += guarded("references", docs_rel, lambda: check_references(tree, files, project.instrument))
+    findings += guarded("consistency", docs_rel, lambda: consistency.check_numbers(
+        tree, reference, files, project.instrument, rules.get("same_numbers_ignore", ())))
     findings += guarded("authentic text", docs_rel,
                         lambda: check_lock(tree, lock_file, sources.shown(lock_file, root)))
     # A file that could not be read is reported once, not again as missing.

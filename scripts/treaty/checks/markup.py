@@ -19,7 +19,6 @@ misses (an encoded address, say) is still found. Plain Python: Python-Markdown, 
 
 from __future__ import annotations
 
-import bisect
 import html
 import re
 from html.parser import HTMLParser
@@ -27,7 +26,7 @@ from urllib.parse import urlsplit
 
 import markdown
 from treaty.checks.rules import check_rules
-from treaty.findings import Finding
+from treaty.findings import Finding, Located
 from treaty.model.blocks import FENCE, scan
 
 BACKTICKS = re.compile(r"`+")
@@ -113,19 +112,6 @@ def classify_url(url: str, image: bool, rules: dict) -> tuple[str, str, str] | N
                 "link to the site's own pages with a relative address; links to other hosts are limited "
                 "to the United Nations hosts of data/checks.yml")
     return None
-
-
-class Located:
-    """Line and column of an offset in a body that starts on line `first_line` of its file."""
-
-    def __init__(self, body: str, first_line: int):
-        self.first = first_line
-        # Offsets where lines start: one bisection per finding, however many findings a page has.
-        self.starts = [0] + [m.end() for m in re.finditer("\n", body)]
-
-    def __call__(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return self.first + line, offset - self.starts[line] + 1
 
 
 def check_markup(body: str, rel: str, first_line: int, rules: dict | None = None) -> list[Finding]:

@@ -40,7 +40,8 @@ PARAGRAPHS = "treaty.markdown.paragraphs"
 CITATIONS = "treaty.markdown.citations"
 TERMS = "treaty.markdown.terms"
 CROSSREFS = "treaty.markdown.crossrefs"
-EXTENSIONS = (PARAGRAPHS, CITATIONS, CROSSREFS, TERMS)
+TYPOGRAPHY = "treaty.markdown.typography"
+EXTENSIONS = (PARAGRAPHS, CITATIONS, CROSSREFS, TERMS, TYPOGRAPHY)
 STYLESHEET = "assets/stylesheets/treaty.css"
 SCRIPT = "assets/javascripts/treaty.js"
 HTML_TAG = re.compile(r"<html lang=\"[^\"]*\"")
@@ -184,6 +185,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         # A synopsis' paragraphs are not the article's: they are not cited.
         cited = article if document is not None and document.status != "synopsis" else 0
         config.mdx_configs[CITATIONS].update(lang=lang, instrument=config.site_name, article=cited)
+        config.mdx_configs[TYPOGRAPHY].update(lang=lang)
         self.configure_terms(config, page, lang, treaty_text and kind != "chapter", number)
         self.configure_crossrefs(config, page, document, markdown, lang, kind, article)
         return markdown
