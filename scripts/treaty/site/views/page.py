@@ -10,6 +10,9 @@ from treaty.site.views.alternates import alternates
 from treaty.site.views.facts import facts
 from treaty.site.views.state import edition_state
 
+# Pages that can be read beside the same page in another language, paragraph by paragraph.
+COMPARED_KINDS = ("article", "chapter", "preamble")
+
 
 def page_context(project, tree: dict, document, lang: str, site_url: str) -> dict:
     files, outline = project.files, project.outline
@@ -28,6 +31,9 @@ def page_context(project, tree: dict, document, lang: str, site_url: str) -> dic
         "alternates": alternates(project, tree, document.key, site_url, lang),
         "about_url": f"{lang}/about/",
     }
+    if kind in COMPARED_KINDS:
+        # "Compare with…": the same page in each other language that has it (treaty/compare.js).
+        info["compare"] = [alt for alt in info["alternates"] if not alt["current"]]
     if kind == "article":
         info["label"] = article_label(lang, number, files=files)
         chapter = outline.chapter_of(number)

@@ -10,10 +10,21 @@
     strings = JSON.parse(document.getElementById("treaty-strings").textContent);
   } catch (error) { /* the menu still works with no labels */ }
 
+  /* The same place in the other language: the anchor, and the compare view's second language
+     (which becomes this page's language when the reader switches to the compared one). */
+  function switched(link) {
+    var target = link.getAttribute("data-treaty-switch");
+    var compare = new URLSearchParams(location.search).get("compare");
+    var query = "";
+    if (compare && document.querySelector("[data-treaty-compare-menu]")) {
+      var beside = compare === target ? document.documentElement.lang : compare;
+      query = "?compare=" + encodeURIComponent(beside);
+    }
+    return link.href.split(/[?#]/)[0] + query + location.hash;
+  }
   document.addEventListener("click", function (event) {
     var link = event.target && event.target.closest && event.target.closest("a[data-treaty-switch]");
-    if (!link || !location.hash) return;
-    link.href = link.href.split("#")[0] + location.hash;
+    if (link) link.href = switched(link);
   }, true);
 
   function copy(text) {
