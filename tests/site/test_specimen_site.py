@@ -212,3 +212,14 @@ def test_the_footer_is_the_specimen_instrument_own(site, lang, line):
     html = html_of(site, lang, "articles/4")
     footer = html.split('class="md-copyright__highlight"', 1)[1].split("</div>", 1)[0]
     assert line in footer and "United Nations" not in footer
+
+
+def test_titles_and_data_name_the_specimen_instrument(site):
+    english = html_of(site, "en", "articles/1")
+    assert re.search(r"<title>Article 1 — [^<]+ — Lighthouse Convention</title>", english)
+    assert '"legislationIdentifier": "SPECIMEN/1, Article 1"' in english
+    french = html_of(site, "fr", "articles/1")
+    assert re.search(r"<title>Article premier — [^<]+ — Convention spécimen sur l'enregistrement des phares</title>",
+                     french.replace("&#39;", "'"))
+    for lang in LANGS:
+        assert "Cybercrime" not in html_of(site, lang, "") and "cybercriminalité" not in html_of(site, lang, "")

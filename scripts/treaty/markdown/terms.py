@@ -2,8 +2,10 @@
 
 The first occurrence of each defined term in each paragraph becomes
 
-    <a class="treaty-term" href="../2/" aria-describedby="term-3" data-term="electronic_data">…</a>
-    <span class="treaty-term__preview" role="tooltip" id="term-3">…</span>
+    <a class="treaty-term" href="../2/#para-1" aria-describedby="term-3" data-term="electronic_data">…</a>
+    <span class="treaty-term__preview" role="tooltip" id="term-3">… <a href="../2/#para-1">…</a></span>
+
+The link goes to the paragraph of the definitions article that names the term (`anchors`).
 
 The preview appears on hover and keyboard focus (styles and Escape in the theme), and screen
 readers announce it as the link's description. Terms come from the instrument's terminology
@@ -89,13 +91,22 @@ class TermsTreeprocessor(Treeprocessor):
         config = self.extension.getConfig
         self.count += 1
         ident = f"term-{self.count}"
-        link = etree.Element("a", {"class": "treaty-term", "href": config("definition_url"),
+        anchor = (config("anchors") or {}).get(term.concept)
+        href = config("definition_url") + (f"#{anchor}" if anchor else "")
+        link = etree.Element("a", {"class": "treaty-term", "href": href,
                                    "aria-describedby": ident, "data-term": term.concept})
         link.text = surface
         preview = etree.Element("span", {"class": "treaty-term__preview", "role": "tooltip", "id": ident})
         label = etree.SubElement(preview, "span", {"class": "treaty-term__label"})
         label.text = config("preview_label")
         label.tail = " " + term.gloss
+        if config("definition_label"):
+            # Reached by a tap on a touch screen (treaty.js), where the term itself opens this preview.
+            # Out of the Tab order: on a keyboard the term itself leads to the definition.
+            more = etree.SubElement(preview, "a", {"class": "treaty-term__more", "href": href, "tabindex": "-1"})
+            more.text = config("definition_label")
+            more.tail = ""
+            label.tail += " "
         return link, preview
 
 
@@ -106,6 +117,8 @@ class TreatyTermsExtension(Extension):
             "terms_file": ["", "The instrument's terminology file; none: no term is marked"],
             "definition_url": ["", "Where the definitions are, relative to the page being converted"],
             "preview_label": ["", "Heading of the preview, e.g. who wrote the explanation"],
+            "definition_label": ["", "The preview's link to the definition; empty: no link"],
+            "anchors": [{}, "concept -> the anchor of its definition in the definitions article"],
             "enabled": [True, "Turn marking off (for example in the definitions article itself)"],
             "files": ["", "The project's data files (treaty.project.files.DataFiles); not given: the package's"],
         }

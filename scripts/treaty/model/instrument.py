@@ -2,6 +2,7 @@
 
     kind: convention                 # convention, protocol, declaration, treaty, agreement, ...
     names: {en: ..., fr: ...}        # required: the instrument's name in each language
+    short_names: {en: ...}           # optional: a shorter name for page titles (default: the name)
     symbol: A/RES/79/243             # the document symbol of the official text
     languages: [ar, zh, en, fr, ru, es]
     reference_language: en           # the language the others are compared with
@@ -13,6 +14,7 @@
     adopted: {date: 2024-12-24, by: {en: "by General Assembly resolution 79/243"}}
     signature: {first_day, place, country, then_at, until}
     entry_into_force: {article: 65, instruments: 40, days: 90}   # or {article, text: {en: ...}}
+                                     # date: YYYY-MM-DD once it is in force (structured data)
     depositary: {en: The Secretary-General of the United Nations}
     authentic_languages_article: 68
     copyright: {en: ...}             # the footer's line
@@ -56,9 +58,19 @@ class Instrument:
     depositary: dict = field(default_factory=dict)
     authentic_languages_article: int | None = None
     copyright: dict = field(default_factory=dict)
+    short_names: dict = field(default_factory=dict)
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or self.names[self.reference_language]
+
+    def short_name(self, lang: str) -> str:
+        """The name page titles end with: `short_names` when given, else the name."""
+        return self.short_names.get(lang) or self.name(lang)
+
+    def legal_force(self, today: dt.date | None = None) -> str:
+        """schema.org's legislationLegalForce: in force from the date of entry into force, when known."""
+        date = self.entry_into_force.get("date")
+        return "InForce" if date and date <= (today or dt.date.today()) else "NotInForce"
 
 
 class _Reader:
@@ -152,6 +164,7 @@ def load_instrument(path: Path) -> Instrument:
         authentic_languages_article=read.number(data.get("authentic_languages_article"),
                                                 "authentic_languages_article"),
         copyright=read.texts(data.get("copyright"), "copyright", languages),
+        short_names=read.texts(data.get("short_names"), "short_names", languages),
     )
 
 
@@ -187,7 +200,8 @@ def _entry(read: _Reader, languages) -> dict:
     entry = {"article": read.number(value.get("article"), "entry_into_force.article"),
              "text": read.texts(value.get("text"), "entry_into_force.text", languages),
              "instruments": read.number(value.get("instruments"), "entry_into_force.instruments"),
-             "days": read.number(value.get("days"), "entry_into_force.days")}
+             "days": read.number(value.get("days"), "entry_into_force.days"),
+             "date": read.date(value.get("date"), "entry_into_force.date")}
     if not entry["text"] and not (entry["instruments"] and entry["days"]):
         raise read.fail("entry_into_force", "gives neither 'instruments' and 'days' nor 'text'",
                         "give the number of instruments and of days, or the rule as a text per language")

@@ -59,3 +59,25 @@ def _pattern(lang: str, path: str, spaced: bool, _mtime: int, _size: int) -> re.
     body = "|".join(alternatives)
     # Scripts written with spaces need word boundaries; Chinese does not have them.
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if spaced else body, re.IGNORECASE)
+
+
+def definition_anchors(body: str, lang: str, path: Path, files=None) -> dict[str, str]:
+    """Where each term is defined in the definitions article: concept -> the anchor of the first
+    paragraph of `body` (that article's text in `lang`) that names the term. A concept the text
+    does not name is left out (its links go to the article)."""
+    from treaty.model.blocks import scan
+
+    found = scan(body, lang, files=files)
+    pattern = term_pattern(lang, path, spaced=lang not in ("zh", "ja"))
+    if pattern is None:
+        return {}
+    terms = load_terms(lang, path)
+    anchors: dict[str, str] = {}
+    for block in found.blocks:
+        if not block.anchor:
+            continue
+        text = "\n".join(found.lines[block.start:block.end])
+        for match in pattern.finditer(text):
+            index = int(next(name for name, value in match.groupdict().items() if value)[1:])
+            anchors.setdefault(terms[index].concept, block.anchor)
+    return anchors

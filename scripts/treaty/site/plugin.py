@@ -24,7 +24,7 @@ from treaty.model.labels import article_label, chapter_label, heading
 from treaty.model.languages import get_language
 from treaty.model.messages import gettext, kind_gettext, translations
 from treaty.model.references import LINKED_KINDS, known_targets
-from treaty.model.terminology import definitions_article
+from treaty.model.terminology import definition_anchors, definitions_article
 from treaty.project import Project
 from treaty.project.files import DataError
 from treaty.reports.dashboard import build_report, localized
@@ -32,7 +32,9 @@ from treaty.reports.history import last_changes
 from treaty.search.index import BUNDLE, LanguageIndex, write_stub
 from treaty.site.views.alternates import hreflang, sitemap
 from treaty.site.views.chooser import chooser
+from treaty.site.views.meta import page_meta
 from treaty.site.views.navigation import navigation
+from treaty.site.views.not_found import not_found, not_found_root
 from treaty.site.views.page import page_context
 
 log = get_plugin_logger(__name__)
@@ -74,7 +76,9 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         self.status_report = None
         self.tree: dict = {}
         self.known: dict = {}  # language -> targets of its cross-references
+        self.definitions: dict = {}  # language -> concept -> anchor of its definition
         self.lang = None
+        self.root_404: str | None = None  # the chooser build's 404.html, kept at the site's root
 
     # -- configuration -------------------------------------------------------------------
 
@@ -193,11 +197,16 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
     def configure_terms(self, config, page, lang, treaty_text, number):
         terms_file = self.project.terminology_file
         article = definitions_article(terms_file) if terms_file else None
+        if article and lang not in self.definitions:
+            definitions = self.tree.get(lang, {}).get(f"articles/{article}")
+            self.definitions[lang] = definition_anchors(definitions.body, lang, terms_file, self.project.files) \
+                if definitions is not None else {}
         config.mdx_configs[TERMS].update(
             lang=lang, terms_file=str(terms_file) if terms_file else "",
             enabled=bool(article) and treaty_text and number != article,
             definition_url=posixpath.relpath(f"{lang}/articles/{article}/", page.url or ".") + "/",
             preview_label=self._("Explanation written for this edition:"),
+            definition_label=self._("Read the definition"), anchors=self.definitions.get(lang, {}),
         )
 
     def configure_crossrefs(self, config, page, document, markdown, lang, kind, article):
@@ -226,7 +235,28 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
     def on_template_context(self, context, template_name, config):
         if template_name == "sitemap.xml":
             context["treaty_sitemap"] = sitemap(self.project, self.tree, self.site_url(config))
+        elif template_name == "404.html":
+            set_hreflang(config, [])  # an address that does not exist has no other languages
+        if template_name == "404.html" and self.is_chooser:
+            context["treaty"] = {"not_found_root": not_found_root(self.project)}
+        elif template_name == "404.html":
+            context["treaty"] = not_found(self.project, self.tree, self.lang, self.site_url(config),
+                                          self.search_index is not None)
         return context
+
+    def on_post_template(self, output, template_name, config):
+        """Each language's 404 page goes to <lang>/404.html; the root's 404.html stays the chooser
+        build's (every language's message), whichever build comes last."""
+        if template_name != "404.html":
+            return output
+        output = self.with_direction(output)
+        if self.is_chooser:
+            self.root_404 = output
+            return output
+        target = Path(config.site_dir) / self.lang / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        return self.root_404 or output
 
     def on_page_context(self, context, page, config, nav):
         site_url = self.site_url(config)
@@ -240,8 +270,12 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         set_hreflang(config, hreflang(self.project, self.tree, document.key, site_url))
         info = page_context(self.project, self.tree, document, self.lang, site_url)
         info["search"] = self.search_index is not None
+        if kind == "status":
+            # The table has a column per language: the table of contents gives it its width.
+            page.meta["hide"] = sorted({*(page.meta.get("hide") or []), "toc"})
         if kind == "status" and self.status_report is not None:
             info["dashboard"] = localized(self.status_report, self.lang, self.tree, files=self.project.files)
+        info["meta"] = page_meta(self.project, info, document, self.project.files)
         context["treaty"] = info
         return context
 
@@ -264,12 +298,17 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         return html
 
     def on_post_build(self, config):
+        if self.root_404 is not None:
+            (Path(config.site_dir) / "404.html").write_text(self.root_404, encoding="utf-8")
         if self.config.search:
             write_stub(Path(config.site_dir))
         if self.search_index is not None:
             self.search_index.write(Path(config.site_dir) / self.lang / BUNDLE)
 
     def on_post_page(self, output, page, config):
+        return self.with_direction(output)
+
+    def with_direction(self, output: str) -> str:
         # Material writes <html lang>; the direction belongs there too, for the whole page.
         if self.is_chooser:
             return HTML_TAG.sub('<html lang="mul" dir="ltr"', output, count=1)

@@ -133,6 +133,7 @@
     if (term && term.classList && term.classList.contains("treaty-term")) {
       term.nextElementSibling.setAttribute("data-dismissed", "");
     }
+    closeTerms();
   });
   document.addEventListener("focusin", function (event) {
     var term = event.target;
@@ -142,5 +143,54 @@
   });
   document.addEventListener("click", function (event) {
     if (!event.target.closest || !event.target.closest(".treaty-cite")) closeAll();
+  });
+
+  /* The language menu: a button that says whether its list is open (aria-expanded), opened and
+     closed by click, Enter or Space, closed by Escape (focus back on the button) or by leaving it. */
+  var switcher = document.querySelector("[data-treaty-switcher]");
+  if (switcher) {
+    var select = switcher.closest(".md-select");
+    var setOpen = function (open) {
+      switcher.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) select.setAttribute("data-open", ""); else select.removeAttribute("data-open");
+    };
+    switcher.addEventListener("click", function () {
+      setOpen(switcher.getAttribute("aria-expanded") !== "true");
+    });
+    select.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || switcher.getAttribute("aria-expanded") !== "true") return;
+      event.stopPropagation();
+      setOpen(false);
+      switcher.focus();
+    });
+    select.addEventListener("focusout", function (event) {
+      if (!select.contains(event.relatedTarget)) setOpen(false);
+    });
+    document.addEventListener("click", function (event) {
+      if (!select.contains(event.target)) setOpen(false);
+    });
+  }
+
+  /* Defined terms on a touch screen: the first tap shows the explanation (with its link to the
+     definition) instead of leaving the page; a tap elsewhere or Escape hides it. */
+  var coarse = window.matchMedia && window.matchMedia("(hover: none)");
+  function closeTerms(except) {
+    document.querySelectorAll(".treaty-term[aria-expanded=true]").forEach(function (term) {
+      if (term === except) return;
+      term.setAttribute("aria-expanded", "false");
+      term.nextElementSibling.removeAttribute("data-open");
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var term = event.target.closest && event.target.closest("a.treaty-term");
+    if (!term) {
+      if (!(event.target.closest && event.target.closest(".treaty-term__preview"))) closeTerms();
+      return;
+    }
+    if (!(coarse && coarse.matches) || term.getAttribute("aria-expanded") === "true") return;
+    event.preventDefault();
+    closeTerms(term);
+    term.setAttribute("aria-expanded", "true");
+    term.nextElementSibling.setAttribute("data-open", "");
   });
 })();
