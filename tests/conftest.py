@@ -25,7 +25,7 @@ CHROMIUM_ARGS = [
 def site(tmp_path_factory) -> Path:
     """The project's site, built from docs/ with the project's mkdocs.yml."""
     out = tmp_path_factory.mktemp("site") / "site"
-    build_site(ROOT / "mkdocs.yml", out)
+    build_site(ROOT / "mkdocs.yml", out, pdf=True)
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -27,8 +28,22 @@ BODIES = {
 ANCHORS = ["para-1", "para-1-a", "para-1-b", "para-1-b-i", "para-1-b-ii", "para-2"]
 
 
-def build_site(config_file: Path, site_dir: Path, docs_dir: Path | None = None, **overrides) -> str:
-    """Build with MkDocs as `mkdocs build --strict` would; returns the log."""
+def build_site(config_file: Path, site_dir: Path, docs_dir: Path | None = None, pdf: bool = False,
+               **overrides) -> str:
+    """Build with MkDocs as `mkdocs build --strict` would; returns the log. The PDFs (TREATY_PDF
+    of the Convention's mkdocs.yml) only when asked: they take a minute."""
+    previous = os.environ.get("TREATY_PDF")
+    os.environ["TREATY_PDF"] = "true" if pdf else "false"
+    try:
+        return _build(config_file, site_dir, docs_dir, **overrides)
+    finally:
+        if previous is None:
+            os.environ.pop("TREATY_PDF", None)
+        else:
+            os.environ["TREATY_PDF"] = previous
+
+
+def _build(config_file: Path, site_dir: Path, docs_dir: Path | None = None, **overrides) -> str:
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setLevel(logging.INFO)

@@ -22,8 +22,10 @@ def read(site, lang, path=""):
 @pytest.mark.parametrize("path", ["", "about", "status"])
 def test_the_state_of_the_edition_is_said_by_the_site_the_same_in_every_language(site, path):
     sentences = {lang: re.findall(r"<p>(.*?)</p>", STATE.search(read(site, lang, path)).group(1)) for lang in LANGS}
-    assert all(len(sentences[lang]) == 2 for lang in LANGS), sentences
+    assert all(len(sentences[lang]) == 3 for lang in LANGS), sentences
     assert sentences["en"][0].startswith("No official text has been imported yet")
+    # What the site offers, now that it does: reading two languages side by side.
+    assert sentences["en"][2].startswith("Each page of the text can be read beside the same page in another language")
 
 
 def test_no_page_claims_what_the_site_does_not_do():
@@ -51,7 +53,7 @@ def test_the_state_follows_the_status_of_the_files(tree):
             if document.kind in ("article", "chapter", "preamble"):
                 document.meta["status"] = "official"
     docs["ru"]["articles/1"].meta["status"] = "official"
-    assert edition_state(project, docs, "en") == [
+    assert edition_state(project, docs, "en", features=False) == [
         "In this language, every page of the text is the authentic text, imported from the official documents.",
         "The authentic text has been imported in full in: English, French.",
         "Once the official documents of every language are imported, every page will show the authentic text."]
@@ -60,7 +62,8 @@ def test_the_state_follows_the_status_of_the_files(tree):
     for lang in LANGS:
         for document in docs[lang].values():
             document.meta["status"] = "official"
-    assert edition_state(project, docs, "zh") == ["在本语文中，文本的每一页均为从正式文件导入的作准文本。"]
+    assert edition_state(project, docs, "zh") == ["在本语文中，文本的每一页均为从正式文件导入的作准文本。",
+                                                  "正文的每一页均可与本版本另一种语言的同一页逐段对照阅读（“对照阅读…”）。"]
 
 
 def test_french_typography_is_set_by_the_build(site):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -25,6 +26,7 @@ from treaty.model.languages import get_language
 from treaty.model.messages import gettext, kind_gettext, translations
 from treaty.model.references import LINKED_KINDS, known_targets
 from treaty.model.terminology import definition_anchors, definitions_article
+from treaty.pdf.edition import pdf_name
 from treaty.project import Project
 from treaty.project.files import DataError
 from treaty.reports.dashboard import build_report, localized
@@ -67,6 +69,8 @@ class TreatyPluginConfig(Config):
     chooser_locale = config_options.Type(str, default="xx")
     # Each language's own search index (<lang>/search/), written after that language's pages.
     search = config_options.Type(bool, default=True)
+    # Each language's edition as one PDF (<lang>/<kind>-<lang>.pdf), made from the built pages.
+    pdf = config_options.Type(bool, default=False)
 
 
 class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
@@ -276,6 +280,8 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         if kind == "status" and self.status_report is not None:
             info["dashboard"] = localized(self.status_report, self.lang, self.tree, files=self.project.files)
         info["meta"] = page_meta(self.project, info, document, self.project.files)
+        if self.config.pdf:
+            info["pdf"] = {"url": f"{self.lang}/{pdf_name(self.project, self.lang)}"}
         context["treaty"] = info
         return context
 
@@ -304,6 +310,21 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
             write_stub(Path(config.site_dir))
         if self.search_index is not None:
             self.search_index.write(Path(config.site_dir) / self.lang / BUNDLE)
+        if self.config.pdf and not self.is_chooser:
+            self.write_pdf(config)
+
+    def write_pdf(self, config):
+        """The language's PDF, after its pages: a step of its own (treaty.pdf), timed in the log."""
+        from treaty.pdf.edition import PdfError, write_language_pdf
+
+        started = time.perf_counter()
+        try:
+            target = write_language_pdf(self.project, self.tree, Path(config.site_dir), self.lang,
+                                        self.site_url(config))
+        except PdfError as error:
+            raise PluginError(f"treaty: the PDF in '{self.lang}' was not made: {error}") from None
+        log.info("PDF %s: %d KB in %.1f s", target.name, target.stat().st_size // 1024,
+                 time.perf_counter() - started)
 
     def on_post_page(self, output, page, config):
         return self.with_direction(output)

@@ -8,7 +8,7 @@ from treaty.model.content import TREATY_KINDS
 from treaty.model.messages import gettext
 
 
-def edition_state(project, tree: dict, lang: str) -> list[str]:
+def edition_state(project, tree: dict, lang: str, features: bool = True) -> list[str]:
     files = project.files
 
     def _(message, **params):
@@ -17,6 +17,18 @@ def edition_state(project, tree: dict, lang: str) -> list[str]:
     def treaty_documents(code):
         return [d for d in tree.get(code, {}).values() if d.kind in TREATY_KINDS]
 
+    return _status_sentences(project, tree, lang, _, treaty_documents) + (_features(project, _) if features else [])
+
+
+def _features(project, _) -> list[str]:
+    """What the site offers readers, said only where it is true (the compare view needs two languages)."""
+    if len(project.language_codes) < 2:
+        return []
+    return [_("Each page of the text can be read beside the same page in another language of this edition, "
+              "paragraph by paragraph (“Compare with…”).")]
+
+
+def _status_sentences(project, tree: dict, lang: str, _, treaty_documents) -> list[str]:
     mine = treaty_documents(lang)
     official = [d for d in mine if d.status == "official"]
     articles = [d for d in mine if d.kind == "article"]

@@ -126,6 +126,11 @@
 
   document.querySelectorAll(".treaty-para[data-citation]").forEach(addMenu);
 
+  // On paper a cross-reference shows its full address (the print style sheet writes it after the link).
+  document.querySelectorAll(".md-typeset a.treaty-ref").forEach(function (link) {
+    link.setAttribute("data-print-url", link.href);
+  });
+
   // A term's preview shows on hover and focus (CSS); Escape hides it until the next focus.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
