@@ -3,17 +3,19 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Debian packages the tests need: the browser, fonts for Arabic and Chinese, and the Pango and
-# HarfBuzz libraries WeasyPrint typesets the importer's PDF fixtures with.
-DEBS   := chromium fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# Debian packages the build needs: the Noto fonts of Arabic and Chinese and the Pango and HarfBuzz
+# libraries WeasyPrint typesets each language's PDF with (and the importer's test fixtures).
+BUILD_DEBS := fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# The tests add the browser, and Node.js for axe-core and Lighthouse (package.json).
+DEBS   := chromium nodejs $(BUILD_DEBS)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test serve check status browser messages clean
+.PHONY: build test serve check status browser fonts messages clean
 
-build: $(STAMP)
+build: $(STAMP) fonts
 	$(BIN)/treaty build
 
-test: $(STAMP) browser
+test: $(STAMP) browser node_modules/.installed
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
@@ -38,6 +40,19 @@ browser:
 	@dpkg -s $(DEBS) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $(DEBS); }
 
+# The PDFs need the fonts and libraries; without a way to install them, say what is missing.
+fonts:
+	@dpkg -s $(BUILD_DEBS) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $(BUILD_DEBS); } || \
+	  { echo "make build: the PDFs need Debian's $(BUILD_DEBS); install them, or build without PDFs: TREATY_PDF=false make build" >&2; exit 1; }
+
+# axe-core and Lighthouse, at the versions of package-lock.json (tests and benchmarks only).
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends npm; }
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 # Re-extract the interface strings and merge them into the package's six catalogs.
 LOCALE := scripts/treaty/locale
 messages: $(STAMP)
@@ -46,4 +61,4 @@ messages: $(STAMP)
 	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-location --omit-header=false
 
 clean:
-	rm -rf site .site-* site.previous
+	rm -rf site .site-* site.previous node_modules
