@@ -57,6 +57,7 @@ class DataFiles:
     def __init__(self, data: tuple[Path, ...] = (), locale: tuple[Path, ...] = ()):
         self.data = tuple(Path(folder) for folder in data) + (package_folder("data"),)
         self.locale = tuple(Path(folder) for folder in locale) + (package_folder("locale"),)
+        self._paths: dict[str, Path] = {}  # name -> the file found for it (while it exists)
 
     def __eq__(self, other):
         return isinstance(other, DataFiles) and (self.data, self.locale) == (other.data, other.locale)
@@ -71,10 +72,19 @@ class DataFiles:
         """The first file called `name` in the data folders."""
         for folder in self.data:
             if (folder / name).is_file():
+                self._paths[name] = folder / name
                 return folder / name
         raise DataError(f"no data file '{name}' in {', '.join(map(str, self.data))}")
 
     def load(self, name: str):
+        """The content of the data file `name`. The file found first is used again while it exists
+        (labels read their rules thousands of times in a build)."""
+        found = self._paths.get(name)
+        if found is not None:
+            try:
+                return load_yaml(found)
+            except DataError:
+                pass  # gone: look for it again
         return load_yaml(self.path(name))
 
     def catalog(self, lang: str) -> Path:
