@@ -1,13 +1,21 @@
 """MkDocs plugin `treaty`: wires the edition into MkDocs' events, and nothing more.
 
-Works beside mkdocs-static-i18n, which runs one build per language; this plugin reads the
-language being built from it. The project (treaty.project) is the folder of mkdocs.yml; the
-content is checked once (treaty.checks), and the templates' context comes from the views beside
-this module (treaty.site.views), all plain Python.
+Works beside mkdocs-static-i18n, which runs one build per language (one after another, or each
+in its own process: treaty.site.build); this plugin reads the language being built from it. The
+project (treaty.project) is the folder of mkdocs.yml; the content is checked once per process
+tree (treaty.checks), and the templates' context comes from the views beside this module
+(treaty.site.views), all plain Python.
+
+Each build writes its own language's pages only: the files every language shares at the site's
+root (the theme's assets, the 404 page, the sitemap) are written by one build, the default
+language's of mkdocs-static-i18n (the chooser), so that languages built side by side never write
+the same file and the site is the same whatever the order of the builds.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -15,7 +23,8 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
 
 from treaty.checks.checker import check_tree
 from treaty.findings import WARNING, errors, render
@@ -29,7 +38,8 @@ from treaty.project import Project
 from treaty.project.files import DataError
 from treaty.reports.dashboard import build_report, localized
 from treaty.reports.history import last_changes
-from treaty.search.index import BUNDLE, LanguageIndex, write_stub
+from treaty.search.index import BUNDLE, LanguageIndex, SearchBuildError
+from treaty.site.templates import share_compiled_templates
 from treaty.site.views.alternates import hreflang, sitemap
 from treaty.site.views.chooser import chooser
 from treaty.site.views.navigation import navigation
@@ -46,6 +56,10 @@ SCRIPT = "assets/javascripts/treaty.js"
 HTML_TAG = re.compile(r"<html lang=\"[^\"]*\"")
 # Pages the search finds (the home page and the status dashboard only list the others).
 SEARCHED_KINDS = ("article", "chapter", "preamble", "about")
+# Material's navigation lists the articles of the current chapter only, and the other chapters
+# as links: each page's navigation does not grow with the number of articles (nor does the
+# time to render it), and it stays plain links and checkboxes (keyboard and no-JS navigation).
+FEATURES = ("navigation.prune",)
 
 
 def set_hreflang(config, links: list[dict]) -> None:
@@ -74,6 +88,16 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         self.tree: dict = {}
         self.known: dict = {}  # language -> targets of its cross-references
         self.lang = None
+        self.shared = True  # whether this build writes the files shared by every language
+        self.result = None  # the check's (treaty.checks.checker.CheckResult)
+        self.changes: dict = {}  # when each file last changed (git history)
+        # `treaty serve` (treaty.site.serve): content with errors is built all the same (the
+        # pages of the files with errors show them), and each build's files, navigation and
+        # template environment are kept, to build pages again one by one.
+        self.preview = False
+        self.state: dict = {}
+        self.static_templates: set | None = None  # the theme's (the 404 page and the sitemap)
+        self.pending: list = []  # search bundles still being indexed (treaty.search.index.PendingBundle)
 
     # -- configuration -------------------------------------------------------------------
 
@@ -84,7 +108,9 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
             current = i18n.default_language
         return current or self.project.reference_language
 
-    def on_config(self, config):
+    def prepare(self, config) -> None:
+        """The project and its check, once: the builds of every language that follow (in this
+        process, or in processes forked from it) use them."""
         if self.project is None:
             try:
                 self.project = Project.from_config(config.config_file_path, docs=config.docs_dir,
@@ -92,8 +118,21 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
                 self.check()
             except DataError as error:
                 raise PluginError(str(error)) from None
+
+    def on_config(self, config):
+        self.prepare(config)
         project = self.project
         self.lang = self.current_language(config)
+        i18n = config.plugins.get("i18n")
+        self.shared = i18n is None or self.lang == i18n.default_language
+        if self.static_templates is None:
+            self.static_templates = set(config.theme.static_templates)
+        config.theme.static_templates = set(self.static_templates) if self.shared else set()
+        # Only the build that writes the shared files needs the list of the theme's files.
+        share_compiled_templates(config.theme, list_files=self.shared)
+        for feature in FEATURES:
+            if feature not in config.theme["features"]:
+                config.theme["features"].append(feature)
         self.search_index = None if self.is_chooser or not self.config.search else LanguageIndex(
             self.lang, project.files)
         for name in EXTENSIONS:
@@ -144,14 +183,30 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
             if finding.severity == WARNING:  # info, not warning: MkDocs' --strict would stop on it
                 log.info("treaty check: warning: %s", finding.text())
         problems = errors(result.findings)
-        if problems:
+        if problems and not self.preview:
             raise PluginError("the content does not pass `treaty check`:\n" + render(problems))
-        self.tree = result.tree
+        if any("status" in docs for docs in result.tree.values()):
+            self.changes = last_changes(project.docs)  # one `git log` for the whole tree
+        self.adopt(result)
+
+    def adopt(self, result, tree: dict | None = None) -> None:
+        """The check's result, and the tree the pages are made of (by default the result's; a new
+        result in `treaty serve`, after a file changed, with the last readable version of files
+        that cannot be read now)."""
+        project = self.project
+        self.result = result
+        tree = result.tree if tree is None else tree
+        if self.tree and self.tree is not tree:
+            for lang, docs in tree.items():  # the same dictionaries, shared by every build
+                fresh = dict(docs)
+                self.tree.setdefault(lang, {}).clear()
+                self.tree[lang].update(fresh)
+        else:
+            self.tree = tree
+        self.known.clear()
         if any("status" in docs for docs in self.tree.values()):
-            # One `git log` for the whole tree, only when a status page shows it.
-            self.status_report = build_report(result, last_changes(project.docs), project.outline,
-                                              project.language_codes, project.shown(project.docs),
-                                              files=project.files)
+            self.status_report = build_report(result, self.changes, project.outline, project.language_codes,
+                                              project.shown(project.docs), files=project.files)
 
     def on_pre_build(self, config):
         # mkdocs-static-i18n puts its own sitemap template first unless the project's custom_dir has
@@ -159,11 +214,46 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         config.theme.dirs[:] = [folder for folder in config.theme.dirs
                                 if Path(folder).name != "custom_i18n_sitemap"]
 
+    def on_files(self, files, config):
+        """The files of this build only: its language's (mkdocs-static-i18n then sorts out far
+        fewer), and the theme's in the build that writes the shared files."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            return files
+        locales = set(i18n.all_languages)
+        docs = os.path.join(os.path.normpath(config.docs_dir), "")
+        # The preview builds content with errors, but not the files the check could not read
+        # (their pages show the check's messages instead): MkDocs would read them again.
+        failed = self.result.failed if self.preview and self.result else set()
+        kept = []
+        for file in files:
+            if failed and self.project.shown(Path(file.abs_src_path)) in failed:
+                continue
+            if not os.path.normpath(file.abs_src_path).startswith(docs):
+                if self.shared:
+                    kept.append(file)
+                continue
+            top = file.src_uri.split("/", 1)[0] if "/" in file.src_uri else None
+            if (top if top in locales else i18n.default_language) == self.lang:
+                kept.append(file)
+        return Files(kept)
+
+    @event_priority(100)  # before others look up files (mkdocs-static-i18n has sorted them out)
+    def on_nav(self, nav, config, files):
+        # Each link of each page is looked up among the files, by mkdocs-static-i18n's slow
+        # lookup; the files do not change during the build.
+        files.get_file_from_path = functools.lru_cache(maxsize=None)(files.get_file_from_path)
+        if self.preview:
+            self.state.update(nav=nav, files=files)
+        return nav
+
     def on_env(self, env, config, files):
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(translations(self.page_lang, self.project.files), newstyle=True)
         lang, kind, data = self.page_lang, self.project.instrument.kind, self.project.files
         env.globals["kind_gettext"] = lambda message, **params: kind_gettext(lang, kind, message, files=data, **params)
+        if self.preview:
+            self.state["env"] = env
         return env
 
     # -- pages -----------------------------------------------------------------------------
@@ -261,11 +351,34 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         self.search_index.add(page.url, title, html, number if kind == "article" else None, kind)
         return html
 
+    @event_priority(-110)  # after mkdocs-static-i18n's, which runs the other languages' builds
     def on_post_build(self, config):
-        if self.config.search:
-            write_stub(Path(config.site_dir))
+        """Start indexing this language's pages (Pagefind runs beside the next build), and when no
+        other build follows, finish every bundle."""
+        # The bundles of the languages before: complete those Pagefind is done with.
+        self.finish_search(only_done=True)
         if self.search_index is not None:
-            self.search_index.write(Path(config.site_dir) / self.lang / BUNDLE)
+            self.pending.append(self.search_index.start(Path(config.site_dir) / self.lang / BUNDLE))
+            self.search_index = None
+        i18n = config.plugins.get("i18n")
+        if i18n is None or not i18n.building:
+            self.finish_search()
+
+    def finish_search(self, only_done: bool = False) -> None:
+        """Complete the search bundles being indexed (waiting for Pagefind), or those it is done with."""
+        for bundle in list(self.pending):
+            if only_done and not bundle.done():
+                continue
+            self.pending.remove(bundle)
+            try:
+                bundle.finish()
+            except SearchBuildError as error:
+                self.on_build_error(error)
+                raise PluginError(f"the search index of {bundle.index.lang} was not written: {error}") from None
+
+    def on_build_error(self, error):
+        while self.pending:
+            self.pending.pop().cancel()
 
     def on_post_page(self, output, page, config):
         # Material writes <html lang>; the direction belongs there too, for the whole page.
