@@ -181,20 +181,23 @@ class LanguageIndex:
     def start(self, folder: Path) -> PendingBundle:
         """Start Pagefind on the records (it runs beside the build); `finish()` completes the bundle."""
         folder = Path(folder)
-        shutil.rmtree(folder, ignore_errors=True)
         folder.parent.mkdir(parents=True, exist_ok=True)
-        pages = Path(tempfile.mkdtemp(prefix="treaty-search-"))
+        # Pagefind reads its pages from, and writes the index into, a folder of its own: the
+        # index is moved into the site when complete (an indexer left running by a killed build
+        # never writes into a site).
+        work = Path(tempfile.mkdtemp(prefix="treaty-search-"))
+        pages = work / "pages"
         try:
             for record in self.records:
                 path = pages / record.url.strip("/") / "index.html"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(self.page(record), encoding="utf-8")
             chunk_size = (load_settings(self.files).get("index_chunk_size") or {}).get(self.lang)
-            indexer = start_pagefind(pages, folder, self.rules.stemmer, chunk_size)
+            indexer = start_pagefind(pages, work / "index", self.rules.stemmer, chunk_size)
         except BaseException:
-            shutil.rmtree(pages, ignore_errors=True)
+            shutil.rmtree(work, ignore_errors=True)
             raise
-        return PendingBundle(self, folder, pages, indexer)
+        return PendingBundle(self, folder, work, indexer)
 
     def complete(self, folder: Path) -> Path:
         """The bundle around Pagefind's index: unused files removed, treaty.json and the passages."""
@@ -223,8 +226,8 @@ class PendingBundle:
     """A language's bundle while Pagefind indexes it in its own process."""
 
     index: LanguageIndex
-    folder: Path
-    pages: Path  # the stand-in pages Pagefind reads (removed when done)
+    folder: Path  # where the bundle goes
+    work: Path  # Pagefind's: the stand-in pages it reads, the index it writes (removed when done)
     indexer: subprocess.Popen
 
     def done(self) -> bool:
@@ -233,16 +236,19 @@ class PendingBundle:
     def finish(self) -> Path:
         try:
             output, _ = self.indexer.communicate()
-            if self.indexer.returncode != 0 or not (self.folder / "pagefind-entry.json").exists():
+            if self.indexer.returncode != 0 or not (self.work / "index" / "pagefind-entry.json").exists():
                 raise SearchBuildError(f"Pagefind could not index the pages: {output.strip()}")
+            self.index.complete(self.work / "index")
+            shutil.rmtree(self.folder, ignore_errors=True)
+            shutil.move(self.work / "index", self.folder)
         finally:
-            shutil.rmtree(self.pages, ignore_errors=True)
-        return self.index.complete(self.folder)
+            shutil.rmtree(self.work, ignore_errors=True)
+        return self.folder
 
     def cancel(self) -> None:
         self.indexer.kill()
         self.indexer.wait()
-        shutil.rmtree(self.pages, ignore_errors=True)
+        shutil.rmtree(self.work, ignore_errors=True)
 
 
 def fragment_urls(folder: Path) -> dict:
