@@ -18,7 +18,7 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/treaty serve
 
 # `make check FORMAT=github` writes the findings as GitHub annotations (pull requests).
 FORMAT ?= text
@@ -46,4 +46,4 @@ messages: $(STAMP)
 	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-location --omit-header=false
 
 clean:
-	rm -rf site .site-* site.previous
+	rm -rf site .site-* .site.lock site.previous
