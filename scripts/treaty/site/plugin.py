@@ -42,7 +42,7 @@ from treaty.search.index import BUNDLE, LanguageIndex, SearchBuildError
 from treaty.site.templates import share_compiled_templates
 from treaty.site.views.alternates import hreflang, sitemap
 from treaty.site.views.chooser import chooser
-from treaty.site.views.navigation import navigation
+from treaty.site.views.navigation import chapter_navigation, navigation
 from treaty.site.views.page import page_context
 
 log = get_plugin_logger(__name__)
@@ -56,9 +56,9 @@ SCRIPT = "assets/javascripts/treaty.js"
 HTML_TAG = re.compile(r"<html lang=\"[^\"]*\"")
 # Pages the search finds (the home page and the status dashboard only list the others).
 SEARCHED_KINDS = ("article", "chapter", "preamble", "about")
-# Material's navigation lists the articles of the current chapter only, and the other chapters
-# as links: each page's navigation does not grow with the number of articles (nor does the
-# time to render it), and it stays plain links and checkboxes (keyboard and no-JS navigation).
+# Each page's navigation shows its own chapter only (views.navigation.chapter_navigation), and
+# Material writes its sections as plain links and checkboxes (keyboard and no-JS navigation):
+# pruned, a section not shown open is not written at all.
 FEATURES = ("navigation.prune",)
 
 
@@ -318,6 +318,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
 
     def on_page_context(self, context, page, config, nav):
         site_url = self.site_url(config)
+        context["nav"] = chapter_navigation(nav)
         if self.is_chooser:
             context["treaty"] = {"chooser": chooser(self.project)}
             set_hreflang(config, hreflang(self.project, self.tree, "index", site_url))
