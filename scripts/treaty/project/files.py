@@ -8,6 +8,7 @@ project is: `DataFiles` is given its folders by `treaty.project.Project`.
 
 from __future__ import annotations
 
+import os
 from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -25,6 +26,13 @@ class DataError(Exception):
 def package_folder(name: str) -> Path:
     """A folder shipped inside the package (data, locale, site/theme, project/templates)."""
     return Path(str(files("treaty").joinpath(name)))
+
+
+def cache_folder() -> Path:
+    """The user's cache folder for treaty (XDG_CACHE_HOME, else ~/.cache): what is made once and
+    used by every build (the Chinese word list, the compiled templates)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "treaty"
 
 
 def load_yaml(path: Path):

@@ -26,6 +26,8 @@ from functools import cache
 from math import log
 from pathlib import Path
 
+from treaty.project.files import cache_folder
+
 # The layout of the word list's database; a new layout is a new file.
 WORDS_FORMAT = 1
 
@@ -184,9 +186,3 @@ def write_word_list(source: Path, path: Path) -> None:
         db.execute("INSERT INTO meta VALUES ('total', ?)", (str(total),))
         db.executemany("INSERT INTO words VALUES (?, ?)", ((key, " ".join(entries)) for key, entries in groups.items()))
         db.commit()
-
-
-def cache_folder() -> Path:
-    """The user's cache folder for treaty (XDG_CACHE_HOME, else ~/.cache)."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "treaty"

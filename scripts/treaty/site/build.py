@@ -3,8 +3,8 @@ every build succeeded, so a failed build never leaves a half-written or mixed `s
 
 mkdocs-static-i18n runs one MkDocs build per language (the chooser is one too), one after
 another. Here the configuration is loaded and the content checked once, then the builds are
-shared among worker processes forked from this one (one per core: `jobs`), each taking the next
-language from a queue. Every build writes its own language's folder; the files the languages
+shared among this process and workers forked from it (one process per core: `jobs`), each taking
+the next language from a queue. Every build writes its own language's folder; the files the languages
 share are written by one of them (see treaty.site.plugin), so the site is the same as when the
 builds run one after another (`jobs=1`), in any order.
 """
@@ -12,6 +12,7 @@ builds run one after another (`jobs=1`), in any order.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -124,27 +125,34 @@ def keep_site_dir():
 
 
 def run_workers(config, languages: list, jobs: int) -> None:
-    """Fork `jobs` workers that take languages from a queue; stop them all at the first failure."""
+    """This process and `jobs - 1` workers forked from it take the languages from a queue; the
+    first failure stops them all."""
     context = multiprocessing.get_context("fork")
     tasks = context.SimpleQueue()
     for lang in languages:
         tasks.put(lang)
     for _ in range(jobs):
         tasks.put(None)
-    workers = []
+    workers = {}  # report pipe -> process
+    gc.freeze()  # what is made so far stays shared with the workers: their collector leaves it alone
     try:
-        for _ in range(jobs):
+        for _ in range(jobs - 1):
             receive, send = context.Pipe(duplex=False)
             process = context.Process(target=worker, args=(config, tasks, send), daemon=True)
             process.start()
             send.close()
-            workers.append((process, receive))
-        collect(workers)
+            workers[receive] = process
+        while (lang := tasks.get()) is not None:
+            build_one(config, lang)
+            collect(workers, block=False)  # a worker that failed stops the build now
+        finish_search(config)
+        collect(workers, block=True)
     finally:
-        for process, _ in workers:
+        gc.unfreeze()
+        for process in workers.values():
             if process.is_alive():
                 process.terminate()  # the worker stops its search indexer, then exits
-        for process, receive in workers:
+        for receive, process in workers.items():
             process.join(timeout=10)
             if process.is_alive():
                 process.kill()
@@ -152,19 +160,24 @@ def run_workers(config, languages: list, jobs: int) -> None:
             receive.close()
 
 
-def collect(workers: list) -> None:
-    """Wait for every worker's report; raise BuildFailure on the first failure or lost worker."""
-    waiting = {receive: process for process, receive in workers}
-    while waiting:
-        for ready in wait(list(waiting)):
-            process = waiting.pop(ready)
+def collect(workers: dict, block: bool) -> None:
+    """Take the workers' reports (all of them when `block`, else those already sent): a worker
+    done is forgotten; a failure or a worker lost raises BuildFailure."""
+    while workers:
+        ready = wait(list(workers), timeout=None if block else 0)
+        if not ready:
+            return
+        for receive in ready:
             try:
-                outcome, detail = ready.recv()
+                outcome, detail = receive.recv()
             except EOFError:
+                process = workers[receive]
                 process.join()
                 raise BuildFailure(f"a build process stopped unexpectedly (exit code {process.exitcode})") from None
             if outcome == "failed":
                 raise BuildFailure(detail)
+            workers.pop(receive).join()
+            receive.close()
 
 
 def worker(config, tasks, report) -> None:

@@ -4,13 +4,20 @@ MkDocs builds a new Jinja environment for each build, and mkdocs-static-i18n run
 language: every template was compiled again for each language, and the theme's folders (Material
 ships thousands of icons) were walked again to list its files. Here each build still gets its own
 environment (the language's translations are installed in it), but the compiled templates and the
-list of the theme's files are kept for the life of the process, keyed by the template's source
-(a changed template is compiled again).
+list of the theme's files are kept for the life of the process, and the compiled templates in the
+user's cache folder for the next processes, as Python keeps its own (Jinja's bytecode, checked
+against the template's source: a changed template is compiled again).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
+
 import jinja2
+
+from treaty.project.files import cache_folder
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -18,6 +25,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     def __init__(self):
         self.code: dict[tuple, tuple[str, object]] = {}
+        self.folder = cache_folder() / f"templates-jinja-{jinja2.__version__}"
 
     @staticmethod
     def key(bucket: jinja2.bccache.Bucket) -> tuple:
@@ -25,13 +33,34 @@ class CompiledTemplates(jinja2.BytecodeCache):
         env = bucket.environment
         return bucket.key, tuple(sorted(env.extensions)), getattr(env, "newstyle_gettext", None)
 
+    def file(self, key: tuple) -> str:
+        return os.path.join(self.folder, hashlib.sha256(repr(key).encode()).hexdigest()[:32] + ".jinja")
+
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        entry = self.code.get(self.key(bucket))
+        key = self.key(bucket)
+        entry = self.code.get(key)
         if entry and entry[0] == bucket.checksum:
             bucket.code = entry[1]
+            return
+        try:
+            with open(self.file(key), "rb") as handle:
+                bucket.load_bytecode(handle)  # checks Python's and Jinja's version and the source's checksum
+        except OSError:
+            return
+        if bucket.code is not None:
+            self.code[key] = (bucket.checksum, bucket.code)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.code[self.key(bucket)] = (bucket.checksum, bucket.code)
+        key = self.key(bucket)
+        self.code[key] = (bucket.checksum, bucket.code)
+        try:
+            os.makedirs(self.folder, mode=0o700, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".template-")
+            with os.fdopen(handle, "wb") as out:
+                bucket.write_bytecode(out)
+            os.replace(temporary, self.file(key))
+        except OSError:
+            pass  # no cache folder to write in: compiled again by the next process
 
 
 class ListedLoader(jinja2.FileSystemLoader):
