@@ -27,6 +27,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from treaty.site.output import SiteOutput
+from treaty.site.stylesheet import trim_stylesheet
 
 log = logging.getLogger("treaty")
 
@@ -88,8 +89,9 @@ def build_languages(config, jobs: int) -> None:
         for lang in languages:
             build_one(config, lang)
         finish_search(config)
-        return
-    run_workers(config, languages, jobs)
+    else:
+        run_workers(config, languages, jobs)
+    trim_stylesheet(Path(config.site_dir))  # with the classes of every language's pages
 
 
 def finish_search(config) -> None:

@@ -39,6 +39,7 @@ from treaty.project.files import DataError
 from treaty.reports.dashboard import build_report, localized
 from treaty.reports.history import last_changes
 from treaty.search.index import BUNDLE, LanguageIndex, SearchBuildError
+from treaty.site.stylesheet import classes_of, trim_stylesheet, write_classes
 from treaty.site.templates import share_compiled_templates
 from treaty.site.views.alternates import hreflang, sitemap
 from treaty.site.views.chooser import chooser
@@ -54,12 +55,41 @@ EXTENSIONS = (PARAGRAPHS, CITATIONS, CROSSREFS, TERMS)
 STYLESHEET = "assets/stylesheets/treaty.css"
 SCRIPT = "assets/javascripts/treaty.js"
 HTML_TAG = re.compile(r"<html lang=\"[^\"]*\"")
+KEEP_SPACE = re.compile(r"(<(pre|code|kbd|textarea)\b.*?</\2>)", re.S | re.I)
+BLANK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")  # not \s: a no-break space is text
 # Pages the search finds (the home page and the status dashboard only list the others).
 SEARCHED_KINDS = ("article", "chapter", "preamble", "about")
 # Each page's navigation shows its own chapter only (views.navigation.chapter_navigation), and
 # Material writes its sections as plain links and checkboxes (keyboard and no-JS navigation):
 # pruned, a section not shown open is not written at all.
 FEATURES = ("navigation.prune",)
+
+
+def collapse_blank_lines(html: str) -> str:
+    """The page without the blank lines and indentation Material's templates leave (a third of an
+    article's page): white space that holds a line break becomes one line break, which shows the
+    same, except in the elements that show white space as written (pre, code, kbd, textarea)."""
+    out, at = [], 0
+    for kept in KEEP_SPACE.finditer(html):
+        out += [BLANK.sub("\n", html[at:kept.start()]), kept.group()]
+        at = kept.end()
+    out.append(BLANK.sub("\n", html[at:]))
+    return "".join(out)
+
+
+def unused_theme_file(uri: str, config) -> bool:
+    """Files of Material's that no page of the edition loads: the source maps of its minified
+    files, its own search (lunr) when the project does not use it, the colour palettes' styles
+    when it has none, and a favicon that is not the one configured."""
+    if uri.endswith(".map"):
+        return True
+    if uri.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/")):
+        return not any(name in config.plugins for name in ("search", "material/search"))
+    if uri.startswith("assets/stylesheets/palette."):
+        return not config.theme.get("palette")
+    if uri.startswith("assets/images/favicon."):
+        return uri != config.theme.get("favicon")
+    return False
 
 
 def set_hreflang(config, links: list[dict]) -> None:
@@ -98,6 +128,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         self.state: dict = {}
         self.static_templates: set | None = None  # the theme's (the 404 page and the sitemap)
         self.pending: list = []  # search bundles still being indexed (treaty.search.index.PendingBundle)
+        self.classes: set = set()  # the classes of this build's pages (treaty.site.stylesheet)
 
     # -- configuration -------------------------------------------------------------------
 
@@ -216,25 +247,23 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
 
     def on_files(self, files, config):
         """The files of this build only: its language's (mkdocs-static-i18n then sorts out far
-        fewer), and the theme's in the build that writes the shared files."""
+        fewer), and the theme's that pages use, in the build that writes the shared files."""
         i18n = config.plugins.get("i18n")
-        if i18n is None:
-            return files
-        locales = set(i18n.all_languages)
+        locales = set(i18n.all_languages) if i18n else set()
         docs = os.path.join(os.path.normpath(config.docs_dir), "")
         # The preview builds content with errors, but not the files the check could not read
         # (their pages show the check's messages instead): MkDocs would read them again.
         failed = self.result.failed if self.preview and self.result else set()
         kept = []
         for file in files:
-            if failed and self.project.shown(Path(file.abs_src_path)) in failed:
-                continue
             if not os.path.normpath(file.abs_src_path).startswith(docs):
-                if self.shared:
+                if self.shared and not unused_theme_file(file.src_uri, config):
                     kept.append(file)
                 continue
+            if failed and self.project.shown(Path(file.abs_src_path)) in failed:
+                continue
             top = file.src_uri.split("/", 1)[0] if "/" in file.src_uri else None
-            if (top if top in locales else i18n.default_language) == self.lang:
+            if i18n is None or (top if top in locales else i18n.default_language) == self.lang:
                 kept.append(file)
         return Files(kept)
 
@@ -361,9 +390,13 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         if self.search_index is not None:
             self.pending.append(self.search_index.start(Path(config.site_dir) / self.lang / BUNDLE))
             self.search_index = None
+        if not self.preview:  # the preview keeps Material's whole style sheet: edits add classes
+            write_classes(Path(config.site_dir), self.lang or "site", self.classes)
+        self.classes = set()
         i18n = config.plugins.get("i18n")
-        if i18n is None or not i18n.building:
+        if i18n is None or not i18n.building:  # the last build (treaty.site.build trims it itself)
             self.finish_search()
+            trim_stylesheet(Path(config.site_dir))
 
     def finish_search(self, only_done: bool = False) -> None:
         """Complete the search bundles being indexed (waiting for Pagefind), or those it is done with."""
@@ -384,6 +417,10 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
     def on_post_page(self, output, page, config):
         # Material writes <html lang>; the direction belongs there too, for the whole page.
         if self.is_chooser:
-            return HTML_TAG.sub('<html lang="mul" dir="ltr"', output, count=1)
-        language = get_language(self.lang, self.project.files)
-        return HTML_TAG.sub(f'<html lang="{language.code}" dir="{language.dir}"', output, count=1)
+            output = HTML_TAG.sub('<html lang="mul" dir="ltr"', output, count=1)
+        else:
+            language = get_language(self.lang, self.project.files)
+            output = HTML_TAG.sub(f'<html lang="{language.code}" dir="{language.dir}"', output, count=1)
+        if not self.preview:
+            self.classes |= classes_of(output)
+        return collapse_blank_lines(output)
