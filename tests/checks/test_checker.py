@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checkkit import LINE, NUMBERED, article, copy_tree, findings, front_matter, make_tree, write
+from checkkit import LINE, NUMBERED, article, findings, front_matter, write
 from sitekit import LANGS, project_of
 from treaty.checks.checker import cap, check_tree, select
 from treaty.findings import ERROR, WARNING, Finding
@@ -201,20 +201,6 @@ CASES = [
 
 CASES.append(("dangling-reference", lambda t, d: article(d, "en", 1, "See article 99 of this Convention."),
               [("dangling-reference", EN1, BODY)]))
-
-
-@pytest.fixture(scope="module")
-def clean(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("clean")
-    make_tree(tmp)
-    return tmp
-
-
-@pytest.fixture
-def tree(clean, tmp_path):
-    copy_tree(clean, tmp_path / "t")
-    tmp = tmp_path / "t"
-    return tmp, tmp / "docs", tmp / "outline.yml", tmp / "mkdocs.yml"
 
 
 def test_the_clean_tree_has_no_finding(tree):
