@@ -1,7 +1,8 @@
 """The site under its own Content-Security-Policy, in a real browser: served with the headers of
 the `_headers` file the build writes, a page of each kind in each language loads with no
 violation of the policy and no request to another host, and search, the language switcher, copy
-citation and the chooser's redirect all work."""
+citation (on a small tree with numbered paragraphs: the Convention's are synopses) and the
+chooser's redirect all work."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import QuietHandler
-from sitekit import LANGS
+from sitekit import BODIES, LANGS, build_site, small_tree
 
 pytestmark = pytest.mark.browser
 POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
@@ -44,13 +45,19 @@ class PolicyHandler(QuietHandler):
         super().end_headers()
 
 
-@pytest.fixture(scope="module")
-def strict_url(site):
+def policy_server(site: Path):
+    """`site` served on localhost with the headers of its `_headers` file; (server, base URL)."""
     handler = functools.partial(type("Handler", (PolicyHandler,), {"headers_to_send": headers_of(site)}),
                                 directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def strict_url(site):
+    server, url = policy_server(site)
+    yield url
     server.shutdown()
 
 
@@ -100,9 +107,8 @@ def test_every_kind_of_page_runs_under_the_policy(strict_url, browser, lang):
     context.close()
 
 
-def test_search_switcher_and_copy_citation_work_under_the_policy(strict_url, browser):
+def test_search_and_the_switcher_work_under_the_policy(strict_url, browser):
     context = browser.new_context()
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
     context.add_init_script(WATCH)
     page = context.new_page()
     load(page, f"{strict_url}fr/articles/7/#para-2")
@@ -113,15 +119,36 @@ def test_search_switcher_and_copy_citation_work_under_the_policy(strict_url, bro
     page.wait_for_selector(".md-search-result__link", timeout=15000)
     assert "/fr/articles/" in page.locator(".md-search-result__link").first.get_attribute("href")
     page.keyboard.press("Escape")
-    # Copy citation, from the paragraph menu.
-    page.locator("#para-2 > .treaty-cite .treaty-cite__toggle").click()
-    page.locator("#para-2 [data-action=citation]").click()
-    assert "art. 7" in page.evaluate("navigator.clipboard.readText()")
     # The switcher keeps the paragraph.
     page.locator(".treaty-switcher button").hover()
     page.locator('a[data-treaty-switch="ru"]').click()
     page.wait_for_url(f"{strict_url}ru/articles/7/#para-2")
     page.wait_for_load_state("networkidle")
+    assert violations(page) == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def numbered_url(tmp_path_factory):
+    """A small tree whose article 1 has numbered paragraphs (their menus), served under the policy."""
+    tmp = tmp_path_factory.mktemp("numbered")
+    docs, config = small_tree(tmp, {1: [1, 2], 2: [3]}, BODIES)
+    build_site(config, tmp / "site", docs)
+    server, url = policy_server(tmp / "site")
+    yield url
+    server.shutdown()
+
+
+def test_copy_citation_works_under_the_policy(numbered_url, browser):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    context.add_init_script(WATCH)
+    page = context.new_page()
+    load(page, f"{numbered_url}en/articles/1/")
+    page.locator("#para-1-b > .treaty-cite .treaty-cite__toggle").click()
+    page.locator("#para-1-b > .treaty-cite [data-action=citation]").click()
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        "United Nations Convention against Cybercrime, art. 1, para. 1 (b)")
     assert violations(page) == []
     context.close()
 

@@ -222,16 +222,21 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         self.refused.clear()
         return markdown
 
+    def source_rel(self, page) -> str:
+        """The page's file as the checker names it (docs/en/articles/7.md)."""
+        try:
+            return Path(page.file.abs_src_path).relative_to(self.project.root).as_posix()
+        except ValueError:
+            return page.file.src_uri
+
     def source_of(self, page, markdown: str) -> tuple[str, int]:
         """The page's file as the checker names it, and the line its Markdown starts on."""
-        path = Path(page.file.abs_src_path)
         try:
-            rel = path.relative_to(self.project.root).as_posix()
-            full = path.read_text(encoding="utf-8-sig")
-        except (ValueError, OSError):
-            return page.file.src_uri, 1
+            full = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+        except OSError:
+            return self.source_rel(page), 1
         start = full.find(markdown) if markdown else -1
-        return rel, full.count("\n", 0, start) + 1 if start >= 0 else 1
+        return self.source_rel(page), full.count("\n", 0, start) + 1 if start >= 0 else 1
 
     def configure_terms(self, config, page, lang, treaty_text, number):
         terms_file = self.project.terminology_file
@@ -323,11 +328,11 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
 
     def on_post_page(self, output, page, config):
         # The last look: nothing the sanitizer would remove, no id of the layout's, in the content.
-        problems = self.published.check(output, self.source_of(page, page.markdown or "")[0])
+        problems = self.published.check(output, self.source_rel(page))
         if problems:
             raise PluginError("this page is not published:\n" + render(problems))
-        # Material writes <html lang>; the direction belongs there too, for the whole page.
         output = TOGGLE_AUTOCOMPLETE.sub(r"\1>", output, count=2)
+        # Material writes <html lang>; the direction belongs there too, for the whole page.
         if self.is_chooser:
             return HTML_TAG.sub('<html lang="mul" dir="ltr"', output, count=1)
         language = get_language(self.lang, self.project.files)
