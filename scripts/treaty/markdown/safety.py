@@ -7,7 +7,7 @@
     addresses       links and images use http:, https:, mailto: or a relative address, link to the
                     hosts of `link_hosts`, show images of the site only (the checker's rules,
                     treaty.model.policy, from the same data file)
-    heading ids     a heading's id never takes one the layout uses ("Title" gets #title-h)
+    heading ids     a heading's id never takes one the layout uses ("Title" gets #h-title)
     table columns   an aligned column is given a class (Python-Markdown writes a style attribute,
                     which the site's Content-Security-Policy does not allow)
 
