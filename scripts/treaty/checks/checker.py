@@ -3,6 +3,7 @@
     files         sources.py     files that cannot be read as text, files and folders out of place
     hygiene       hygiene.py     invisible and control characters, NFC, scripts, tabs, trailing spaces
     front matter  frontmatter.py keys, types and values per kind of file, official titles
+    catalogs      catalogs.py    interface translations: text only, the placeholders of their message
     parity        parity.py      the languages line up: same documents, chapters, paragraph skeleton
     markup        markup.py      no raw HTML, scripts, event handlers, unsafe or external addresses
     references    references.py  references to articles and paragraphs that do not exist
@@ -23,9 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from treaty.checks import consistency, frontmatter, hygiene, markup, parity, sources, terminology, typography
+from treaty.checks.catalogs import check_catalogs
 from treaty.checks.references import check_references
 from treaty.checks.rules import check_rules
 from treaty.findings import ERROR, Finding
+from treaty.model import policy
 from treaty.model.content import ContentError, Document, classify, split_front_matter
 from treaty.model.languages import get_language
 from treaty.model.lock import check_lock
@@ -80,6 +83,7 @@ def check_tree(project, *, references: bool = True, rules: dict | None = None) -
     docs_dir, root, files = project.docs, project.root, project.files
     languages, outline, reference = project.language_codes, project.outline, project.reference_language
     rules = rules or check_rules(files)
+    markup_rules = policy.markup_rules(files)
     lock_file = project.lock_file
     findings: list[Finding] = []
     tree: dict[str, dict[str, Document]] = {lang: {} for lang in languages}
@@ -116,7 +120,7 @@ def check_tree(project, *, references: bool = True, rules: dict | None = None) -
         findings += guarded("front matter", source.rel, lambda: frontmatter.check_front_matter(
             document, outline, reference, chooser=source.lang is None, schema=schema))
         findings += guarded("markup", source.rel, lambda: markup.check_markup(
-            document.body, document.rel, document.body_line, rules.get("markup", {})))
+            document.body, document.rel, document.body_line, markup_rules))
         if source.lang:
             findings += guarded("terminology", source.rel, lambda: terminology.check_terms(
                 document, source.lang, project.terminology_file))
@@ -137,6 +141,7 @@ def check_tree(project, *, references: bool = True, rules: dict | None = None) -
         findings += guarded("references", docs_rel, lambda: check_references(tree, files, project.instrument))
     findings += guarded("consistency", docs_rel, lambda: consistency.check_numbers(
         tree, reference, files, project.instrument, rules.get("same_numbers_ignore", ())))
+    findings += guarded("catalogs", docs_rel, lambda: check_catalogs(project))
     findings += guarded("authentic text", docs_rel,
                         lambda: check_lock(tree, lock_file, sources.shown(lock_file, root)))
     # A file that could not be read is reported once, not again as missing.

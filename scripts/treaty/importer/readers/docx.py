@@ -21,12 +21,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
-from lxml import etree
 
 from treaty.importer.errors import ImportFailure, Where
 from treaty.importer.readers import Block, Footnote, Source, clean, note_ref
+from treaty.importer.readers.limits import check_docx
 
 NUM_FORMATS = {
     "decimal": "decimal", "decimalZero": "decimal", "decimalEnclosedParen": "decimal",
@@ -207,7 +208,7 @@ def read_footnotes(document, labels: dict[str, str], path: Path) -> dict[str, Fo
                  if rel.reltype == RT.FOOTNOTES and not rel.is_external), None)
     if part is None:
         return {}
-    root = etree.fromstring(part.blob)
+    root = parse_xml(part.blob)  # python-docx's parser: no entity is resolved
     out = {}
     for note in root.findall(qn("w:footnote")):
         if note.get(qn("w:type")) in SKIPPED_NOTES:
@@ -236,6 +237,7 @@ def body_paragraphs(body, path: Path):
 
 
 def read_docx(path: Path) -> Source:
+    check_docx(path)  # sizes, entities and elements, before python-docx decompresses anything
     try:
         document = Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:

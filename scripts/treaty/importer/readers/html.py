@@ -15,6 +15,7 @@ from lxml import etree
 
 from treaty.importer.errors import ImportFailure, Where
 from treaty.importer.readers import Block, Footnote, Source, clean, note_ref
+from treaty.importer.readers.limits import read_capped
 
 BLOCKS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "blockquote", "dd", "dt", "td", "th",
@@ -32,7 +33,7 @@ NOTE_ROLES = ("doc-endnotes", "doc-footnotes", "doc-endnote", "doc-footnote")
 
 
 def decode(path: Path) -> str:
-    data = path.read_bytes()
+    data = read_capped(path)  # refused above the size limit before it is read
     match = CHARSET.search(data[:4096])
     encoding = match.group(1).decode("ascii") if match else "utf-8"
     try:
