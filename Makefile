@@ -3,9 +3,14 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Debian packages the tests need: the browser, fonts for Arabic and Chinese, and the Pango and
-# HarfBuzz libraries WeasyPrint typesets the importer's PDF fixtures with.
-DEBS   := chromium fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# Debian packages the tests need: the browser, fonts for Arabic and Chinese, the Pango and
+# HarfBuzz libraries WeasyPrint typesets the importer's PDF fixtures with, and Java for the Nu
+# HTML checker.
+DEBS   := chromium fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+          default-jre-headless
+# The Nu HTML checker (npm package vnu-jar, pinned in package.json and package-lock.json). Its
+# install script, which would download a Java runtime, is not run: Debian's is used.
+NODE   := node_modules/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: build test serve check status browser messages clean
@@ -13,7 +18,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 build: $(STAMP)
 	$(BIN)/treaty build
 
-test: $(STAMP) browser
+test: $(STAMP) browser $(NODE)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
@@ -38,6 +43,12 @@ browser:
 	@dpkg -s $(DEBS) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $(DEBS); }
 
+$(NODE): package.json package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends npm; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 # Re-extract the interface strings and merge them into the package's six catalogs.
 LOCALE := scripts/treaty/locale
 messages: $(STAMP)
@@ -46,4 +57,4 @@ messages: $(STAMP)
 	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-location --omit-header=false
 
 clean:
-	rm -rf site .site-* .site.lock site.previous
+	rm -rf site .site-* .site.lock site.previous node_modules

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import json
+import re
 from dataclasses import asdict, dataclass
 
 ERROR = "error"
@@ -42,3 +44,16 @@ def render(findings: list[Finding], fmt: str = "text") -> str:
 
 def errors(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity == ERROR]
+
+
+class Located:
+    """Line and column of an offset in a body that starts on line `first_line` of its file."""
+
+    def __init__(self, body: str, first_line: int):
+        self.first = first_line
+        # Offsets where lines start: one bisection per finding, however many findings a page has.
+        self.starts = [0] + [m.end() for m in re.finditer("\n", body)]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return self.first + line, offset - self.starts[line] + 1

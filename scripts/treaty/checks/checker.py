@@ -3,9 +3,13 @@
     files         sources.py     files that cannot be read as text, files and folders out of place
     hygiene       hygiene.py     invisible and control characters, NFC, scripts, tabs, trailing spaces
     front matter  frontmatter.py keys, types and values per kind of file, official titles
+    catalogs      catalogs.py    interface translations: text only, the placeholders of their message
     parity        parity.py      the languages line up: same documents, chapters, paragraph skeleton
     markup        markup.py      no raw HTML, scripts, event handlers, unsafe or external addresses
     references    references.py  references to articles and paragraphs that do not exist
+    terminology   terminology.py terms written in a form the terminology marks as avoided
+    typography    typography.py  text written against its language's typography (warnings)
+    consistency   consistency.py the numbers each language mentions differ from the reference's
     lock          model/lock.py  the text of official articles is the text recorded in the lock
 
 Each check of each file runs on its own: one that fails on a file the checker cannot handle
@@ -20,10 +24,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from treaty.checks import frontmatter, hygiene, markup, parity, sources
+from treaty.checks import consistency, frontmatter, hygiene, markup, parity, sources, terminology, typography
+from treaty.checks.catalogs import check_catalogs
 from treaty.checks.references import check_references
 from treaty.checks.rules import check_rules
 from treaty.findings import ERROR, Finding
+from treaty.model import policy
 from treaty.model.content import ContentError, Document, classify, split_front_matter
 from treaty.model.languages import get_language
 from treaty.model.lock import check_lock
@@ -102,6 +108,7 @@ def check_tree(project, *, references: bool = True, rules: dict | None = None) -
                                 "the language chooser docs/index.md is missing",
                                 "restore docs/index.md from the main branch"))
     findings += tree_checks(project, tree, tree, references)
+    findings += guarded("catalogs", docs_rel, lambda: check_catalogs(project))
     # A file that could not be read is reported once, not again as missing.
     findings = [f for f in findings if not (f.code == "missing-file" and f.path in failed)]
     return CheckResult(cap(findings, rules.get("max_findings_per_code", 10)), tree, chooser, failed)
@@ -124,8 +131,12 @@ def check_source(project, source: sources.Source, rules: dict) -> tuple[Document
     findings += guarded("front matter", source.rel, lambda: frontmatter.check_front_matter(
         document, outline, reference, chooser=source.lang is None, schema=frontmatter.front_matter_schema(files)))
     findings += guarded("markup", source.rel, lambda: markup.check_markup(
-        document.body, document.rel, document.body_line, rules.get("markup", {})))
+        document.body, document.rel, document.body_line, policy.markup_rules(files)))
     if source.lang:
+        findings += guarded("terminology", source.rel, lambda: terminology.check_terms(
+            document, source.lang, project.terminology_file))
+        findings += guarded("typography", source.rel, lambda: typography.check_typography(
+            document, source.lang, files))
         script = get_language(source.lang, files).script
         findings += guarded("script", source.rel, lambda: hygiene.check_script(
             document, script, source.lang, rules, files))
@@ -144,6 +155,8 @@ def tree_checks(project, tree: dict, part: dict, references: bool = False) -> li
     findings += guarded("parity", docs_rel, lambda: parity.skeletons(part, project.reference_language, files))
     if references:
         findings += guarded("references", docs_rel, lambda: check_references(part, files, project.instrument))
+    findings += guarded("consistency", docs_rel, lambda: consistency.check_numbers(
+        part, project.reference_language, files, project.instrument, check_rules(files).get("same_numbers_ignore", ())))
     findings += guarded("authentic text", docs_rel,
                         lambda: check_lock(part, lock_file, sources.shown(lock_file, root)))
     return findings

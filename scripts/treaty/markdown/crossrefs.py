@@ -3,7 +3,8 @@
     <a class="treaty-ref" href="../7/#para-2-b">paragraph 2 (b) of article 7</a>
 
 and a reference to the article being converted ("paragraph 1 of this article") a link to
-`#para-1`. The references are read with the language's grammar (treaty.model.references,
+`#para-1`; a reference to that article as a whole is left as text (it would lead to the page
+itself). The references are read with the language's grammar (treaty.model.references,
 data/references.yml); references to other instruments are never linked, nor is text in headings,
 code or existing links. Usable in any Python-Markdown pipeline:
 
@@ -110,8 +111,10 @@ class CrossrefsTreeprocessor(Treeprocessor):
         if where.target is None:
             return None  # "this article" outside an article: left as written
         article, _, anchor = where.target.partition("#")
-        if anchor and self.article and int(article) == self.article:
-            return f"#{anchor}"
+        if self.article and int(article) == self.article:
+            # The article this text is: a paragraph of it is a link within the page, the article
+            # itself no link at all (it would lead to the page being read).
+            return f"#{anchor}" if anchor else None
         url = self.extension.getConfig("article_url").format(article=article)
         return f"{url}#{anchor}" if anchor else url
 

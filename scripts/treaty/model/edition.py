@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from treaty.model import typography
 from treaty.model.content import Document
-from treaty.model.labels import article_label, chapter_label
+from treaty.model.labels import article_label, chapter_label, heading
 from treaty.model.outline import Outline
 from treaty.project.files import DataFiles
 
@@ -15,18 +16,20 @@ from treaty.project.files import DataFiles
 class Entry:
     key: str  # articles/7
     label: str  # Article 7
-    title: str
+    title: str  # as the language sets it (treaty.model.typography)
     title_status: str
     status: str
+    heading: str = ""  # label and title as the language joins them: "Article 7. Illegal access", "第七条　…"
 
     @property
     def path(self) -> str:
         return f"{self.key}.md"
 
 
-def entry(document: Document, label: str) -> Entry:
-    return Entry(document.key, label, document.title, document.meta.get("title_status", "provisional"),
-                 document.status or "")
+def entry(document: Document, label: str, files: DataFiles | None = None) -> Entry:
+    title = typography.apply(document.title, document.lang, files)
+    return Entry(document.key, label, title, document.meta.get("title_status", "provisional"),
+                 document.status or "", heading(document.lang, label, title, files=files))
 
 
 def chapters(docs: dict[str, Document], lang: str, outline: Outline, files: DataFiles | None = None,
@@ -40,16 +43,16 @@ def chapters(docs: dict[str, Document], lang: str, outline: Outline, files: Data
         document = docs.get(f"chapters/{chapter.number}")
         if document is None:
             continue
-        articles = [entry(docs[f"articles/{n}"], article_label(lang, n, files=files))
+        articles = [entry(docs[f"articles/{n}"], article_label(lang, n, files=files), files)
                     for n in chapter.articles if f"articles/{n}" in docs]
-        out.append({"chapter": entry(document, chapter_label(lang, chapter.number, files=files)),
+        out.append({"chapter": entry(document, chapter_label(lang, chapter.number, files=files), files),
                     "number": chapter.number, "articles": articles})
     return out
 
 
 def unchaptered(docs: dict[str, Document], lang: str, outline: Outline, files: DataFiles | None = None) -> list[Entry]:
     """The articles in no chapter (all of them in an instrument without chapters), in outline order."""
-    return [entry(docs[f"articles/{n}"], article_label(lang, n, files=files))
+    return [entry(docs[f"articles/{n}"], article_label(lang, n, files=files), files)
             for n in outline.unchaptered if f"articles/{n}" in docs]
 
 

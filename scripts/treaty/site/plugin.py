@@ -15,6 +15,7 @@ the same file and the site is the same whatever the order of the builds.
 from __future__ import annotations
 
 import functools
+import html
 import os
 import posixpath
 import re
@@ -27,22 +28,25 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from treaty.checks.checker import check_tree
+from treaty.checks.published import PublishedPolicy
 from treaty.findings import WARNING, errors, render
 from treaty.model.content import TREATY_KINDS, classify
 from treaty.model.labels import article_label, chapter_label, heading
 from treaty.model.languages import get_language
-from treaty.model.messages import gettext, kind_gettext, translations
+from treaty.model.messages import gettext, kind_gettext
+from treaty.model.policy import markup_rules
 from treaty.model.references import LINKED_KINDS, known_targets
 from treaty.model.terminology import definitions_article
 from treaty.project import Project
 from treaty.project.files import DataError
 from treaty.reports.dashboard import build_report, localized
 from treaty.reports.history import last_changes
-from treaty.search.index import BUNDLE, LanguageIndex, SearchBuildError
+from treaty.search.index import BUNDLE, LanguageIndex, SearchBuildError, write_stub
 from treaty.site.stylesheet import classes_of, trim_stylesheet, write_classes
 from treaty.site.templates import share_compiled_templates
-from treaty.site.views.alternates import hreflang, sitemap
+from treaty.site.views.alternates import sitemap
 from treaty.site.views.chooser import chooser
+from treaty.site.views.headers import content_security_policy, headers_file
 from treaty.site.views.navigation import chapter_navigation, navigation
 from treaty.site.views.page import page_context
 
@@ -51,12 +55,19 @@ PARAGRAPHS = "treaty.markdown.paragraphs"
 CITATIONS = "treaty.markdown.citations"
 TERMS = "treaty.markdown.terms"
 CROSSREFS = "treaty.markdown.crossrefs"
-EXTENSIONS = (PARAGRAPHS, CITATIONS, CROSSREFS, TERMS)
+# Last: content is Markdown only, with the checker's rules (treaty.markdown.safety).
+SAFETY = "treaty.markdown.safety"
+TYPOGRAPHY = "treaty.markdown.typography"
+EXTENSIONS = (PARAGRAPHS, CITATIONS, CROSSREFS, TERMS, TYPOGRAPHY, SAFETY)
 STYLESHEET = "assets/stylesheets/treaty.css"
 SCRIPT = "assets/javascripts/treaty.js"
 HTML_TAG = re.compile(r"<html lang=\"[^\"]*\"")
 KEEP_SPACE = re.compile(r"(<(pre|code|kbd|textarea)\b.*?</\2>)", re.S | re.I)
 BLANK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")  # not \s: a no-break space is text
+# Material's base.html gives its two toggles `autocomplete="off"`, which HTML allows on text fields
+# only (the Nu checker's error); base.html has no block around them, so the attribute is taken out.
+TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") '
+                                 r'autocomplete="off">')
 # Pages the search finds (the home page and the status dashboard only list the others).
 SEARCHED_KINDS = ("article", "chapter", "preamble", "about")
 # Each page's navigation shows its own chapter only (views.navigation.chapter_navigation), and
@@ -92,13 +103,24 @@ def unused_theme_file(uri: str, config) -> bool:
     return False
 
 
-def set_hreflang(config, links: list[dict]) -> None:
-    """Material writes <link rel="alternate" hreflang> from extra.alternate; give it absolute URLs.
+def clear_alternates(config) -> None:
+    """No <link rel="alternate"> in the pages: Material's script requests "sitemap.xml" next to
+    each one it finds (the production host's, from any copy of the site), to map its own language
+    selector, which the edition replaces. The alternates of every page, hreflang included, are in
+    the sitemap (views/alternates.py), where search engines read them as well.
 
-    mkdocs-static-i18n sets `extra.alternate` as an attribute, which shadows the key: set both.
+    mkdocs-static-i18n sets `extra.alternate` as an attribute, which shadows the key: clear both.
     """
-    config.extra["alternate"] = links
-    config.extra.alternate = links
+    config.extra["alternate"] = []
+    config.extra.alternate = []
+
+
+def plain_titles(toc) -> None:
+    """The table of contents' titles as plain text (Python-Markdown gives them HTML-escaped), for
+    the templates to escape once."""
+    for item in toc or []:
+        item.title = html.unescape(str(item.title))
+        plain_titles(item.children)
 
 
 class TreatyPluginConfig(Config):
@@ -129,6 +151,8 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         self.static_templates: set | None = None  # the theme's (the 404 page and the sitemap)
         self.pending: list = []  # search bundles still being indexed (treaty.search.index.PendingBundle)
         self.classes: set = set()  # the classes of this build's pages (treaty.site.stylesheet)
+        self.refused: list = []  # what the renderer refused on the page being rendered
+        self.published: PublishedPolicy | None = None
 
     # -- configuration -------------------------------------------------------------------
 
@@ -170,6 +194,8 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
             config.mdx_configs.setdefault(name, {})["files"] = project.files
+        config.mdx_configs[SAFETY]["report"] = self.refused.append
+        self.published = PublishedPolicy(markup_rules(project.files))
         # The theme's own style sheet and script, without a line in every project's mkdocs.yml.
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
@@ -277,12 +303,18 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         return nav
 
     def on_env(self, env, config, files):
-        env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_translations(translations(self.page_lang, self.project.files), newstyle=True)
+        # Every value a template writes is escaped, in text and in attributes: front matter, data
+        # files and catalogs can all come from a pull request. Catalog strings are plain text too
+        # (Jinja's own gettext would pass them as trusted HTML); the page's HTML is marked where
+        # it is written (partials/content.html).
+        env.autoescape = True
         lang, kind, data = self.page_lang, self.project.instrument.kind, self.project.files
+        env.globals["_"] = env.globals["gettext"] = lambda message, **params: gettext(
+            lang, message, files=data, **params)
         env.globals["kind_gettext"] = lambda message, **params: kind_gettext(lang, kind, message, files=data, **params)
         if self.preview:
             self.state["env"] = env
+        env.globals["treaty_csp"] = content_security_policy(meta=True)
         return env
 
     # -- pages -----------------------------------------------------------------------------
@@ -303,9 +335,29 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         # A synopsis' paragraphs are not the article's: they are not cited.
         cited = article if document is not None and document.status != "synopsis" else 0
         config.mdx_configs[CITATIONS].update(lang=lang, instrument=config.site_name, article=cited)
+        config.mdx_configs[TYPOGRAPHY].update(lang=lang)
         self.configure_terms(config, page, lang, treaty_text and kind != "chapter", number)
         self.configure_crossrefs(config, page, document, markdown, lang, kind, article)
+        rel, first_line = self.source_of(page, markdown)
+        config.mdx_configs[SAFETY].update(source=rel, first_line=first_line)
+        self.refused.clear()
         return markdown
+
+    def source_rel(self, page) -> str:
+        """The page's file as the checker names it (docs/en/articles/7.md)."""
+        try:
+            return Path(page.file.abs_src_path).relative_to(self.project.root).as_posix()
+        except ValueError:
+            return page.file.src_uri
+
+    def source_of(self, page, markdown: str) -> tuple[str, int]:
+        """The page's file as the checker names it, and the line its Markdown starts on."""
+        try:
+            full = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+        except OSError:
+            return self.source_rel(page), 1
+        start = full.find(markdown) if markdown else -1
+        return self.source_rel(page), full.count("\n", 0, start) + 1 if start >= 0 else 1
 
     def configure_terms(self, config, page, lang, treaty_text, number):
         terms_file = self.project.terminology_file
@@ -348,14 +400,14 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
     def on_page_context(self, context, page, config, nav):
         site_url = self.site_url(config)
         context["nav"] = chapter_navigation(nav)
+        plain_titles(page.toc)
+        clear_alternates(config)
         if self.is_chooser:
             context["treaty"] = {"chooser": chooser(self.project)}
-            set_hreflang(config, hreflang(self.project, self.tree, "index", site_url))
             return context
         document, kind, _ = self.document_of(page)
         if document is None:
             return context
-        set_hreflang(config, hreflang(self.project, self.tree, document.key, site_url))
         info = page_context(self.project, self.tree, document, self.lang, site_url)
         info["search"] = self.search_index is not None
         if kind == "status" and self.status_report is not None:
@@ -366,6 +418,8 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
     # -- search ------------------------------------------------------------------------
 
     def on_page_content(self, html, page, config, files):
+        if self.refused:
+            raise PluginError("the renderer refused what this page contains:\n" + render(self.refused))
         if self.search_index is None:
             return html
         document, kind, number = self.document_of(page)
@@ -385,6 +439,11 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
     def on_post_build(self, config):
         """Start indexing this language's pages (Pagefind runs beside the next build), and when no
         other build follows, finish every bundle."""
+        # The policy of every page, as a header too, for the hosts that read `_headers`.
+        if self.shared:
+            (Path(config.site_dir) / "_headers").write_text(headers_file(), encoding="utf-8")
+            if self.config.search:
+                write_stub(Path(config.site_dir))
         # The bundles of the languages before: complete those Pagefind is done with.
         self.finish_search(only_done=True)
         if self.search_index is not None:
@@ -414,7 +473,17 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         while self.pending:
             self.pending.pop().cancel()
 
+    def on_post_template(self, output_content, template_name, config):
+        # The 404 page: the same page layout, rendered from a theme template.
+        return TOGGLE_AUTOCOMPLETE.sub(r"\1>", output_content, count=2) if template_name.endswith(".html") \
+            else output_content
+
     def on_post_page(self, output, page, config):
+        # The last look: nothing the sanitizer would remove, no id of the layout's, in the content.
+        problems = self.published.check(output, self.source_rel(page))
+        if problems:
+            raise PluginError("this page is not published:\n" + render(problems))
+        output = TOGGLE_AUTOCOMPLETE.sub(r"\1>", output, count=2)
         # Material writes <html lang>; the direction belongs there too, for the whole page.
         if self.is_chooser:
             output = HTML_TAG.sub('<html lang="mul" dir="ltr"', output, count=1)

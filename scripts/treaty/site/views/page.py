@@ -3,11 +3,12 @@ template lists (a chapter's articles, the home page's facts, contents and counts
 
 from __future__ import annotations
 
-from treaty.model import edition
+from treaty.model import edition, typography
 from treaty.model.labels import article_label, chapter_label
 from treaty.model.languages import get_language
 from treaty.site.views.alternates import alternates
 from treaty.site.views.facts import facts
+from treaty.site.views.state import edition_state
 
 
 def page_context(project, tree: dict, document, lang: str, site_url: str) -> dict:
@@ -20,7 +21,7 @@ def page_context(project, tree: dict, document, lang: str, site_url: str) -> dic
         "instrument_kind": project.instrument.kind,
         "number": number,
         "status": document.status,
-        "title": document.title,
+        "title": typography.apply(document.title, lang, files),
         "title_status": document.meta.get("title_status", "provisional"),
         "source": document.meta.get("source"),
         "source_file": document.rel,
@@ -31,14 +32,17 @@ def page_context(project, tree: dict, document, lang: str, site_url: str) -> dic
         info["label"] = article_label(lang, number, files=files)
         chapter = outline.chapter_of(number)
         if chapter and f"chapters/{chapter.number}" in docs:
-            info["chapter"] = {"label": chapter_label(lang, chapter.number, files=files),
-                               "title": docs[f"chapters/{chapter.number}"].title,
+            head = edition.entry(docs[f"chapters/{chapter.number}"], chapter_label(lang, chapter.number, files=files),
+                                 files)
+            info["chapter"] = {"label": head.label, "title": head.title, "heading": head.heading,
                                "url": f"{lang}/chapters/{chapter.number}/"}
     elif kind == "chapter":
         info["label"] = chapter_label(lang, number, files=files)
         listing = edition.chapters(docs, lang, outline, files, only=number)
         info["articles"] = listing[0]["articles"] if listing else []
-    elif kind == "home":
+    if kind in ("home", "about", "status"):
+        info["state"] = edition_state(project, tree, lang)
+    if kind == "home":
         info["chapters"] = edition.chapters(docs, lang, outline, files)
         info["articles"] = edition.unchaptered(docs, lang, outline, files)
         info["counts"] = edition.status_counts(docs)
