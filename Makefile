@@ -7,7 +7,10 @@ STAMP  := $(VENV)/.installed
 # libraries WeasyPrint typesets each language's PDF with (and the importer's test fixtures).
 BUILD_DEBS := fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 # The tests add the browser, and Node.js for axe-core and Lighthouse (package.json).
-DEBS   := chromium nodejs $(BUILD_DEBS)
+# And Java for the Nu HTML checker (npm package vnu-jar, whose install script, which would
+# download a Java runtime, is not run: Debian's is used).
+DEBS   := chromium nodejs default-jre-headless $(BUILD_DEBS)
+NODE   := node_modules/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: build test serve check status browser fonts messages clean
@@ -15,12 +18,12 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 build: $(STAMP) fonts
 	$(BIN)/treaty build
 
-test: $(STAMP) browser node_modules/.installed
+test: $(STAMP) browser $(NODE)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/treaty serve
 
 # `make check FORMAT=github` writes the findings as GitHub annotations (pull requests).
 FORMAT ?= text
@@ -46,8 +49,8 @@ fonts:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $(BUILD_DEBS); } || \
 	  { echo "make build: the PDFs need Debian's $(BUILD_DEBS); install them, or build without PDFs: TREATY_PDF=false make build" >&2; exit 1; }
 
-# axe-core and Lighthouse, at the versions of package-lock.json (tests and benchmarks only).
-node_modules/.installed: package.json package-lock.json
+# The Nu HTML checker, axe-core and Lighthouse, at the versions of package-lock.json (tests and benchmarks only).
+$(NODE): package.json package-lock.json
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends npm; }
 	npm ci --no-audit --no-fund --ignore-scripts
@@ -61,4 +64,4 @@ messages: $(STAMP)
 	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-location --omit-header=false
 
 clean:
-	rm -rf site .site-* site.previous node_modules
+	rm -rf site .site-* .site.lock site.previous node_modules

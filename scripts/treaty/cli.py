@@ -1,4 +1,4 @@
-"""`treaty`: the command line. Subcommands: new, import, check, status, lock, build.
+"""`treaty`: the command line. Subcommands: new, import, check, status, lock, build, serve.
 
 Every command but `new` works on a project: the folder it is run in, or --project DIR, or -f mkdocs.yml.
 
@@ -32,7 +32,20 @@ def cmd_build(args) -> int:
     # The checks' warnings are listed (they do not stop the build).
     logging.getLogger("mkdocs.plugins.treaty").setLevel(logging.INFO)
     project = project_of(args)
-    return build_site(project.config_file, Path(args.site_dir) if args.site_dir else None)
+    return build_site(project.config_file, Path(args.site_dir) if args.site_dir else None, jobs=args.jobs)
+
+
+def cmd_serve(args) -> int:
+    from treaty.site.serve import serve
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    logging.getLogger("treaty.serve").setLevel(logging.INFO)
+    host, _, port = args.dev_addr.rpartition(":")
+    if not port.isdigit():
+        print(f"treaty serve: '{args.dev_addr}' is not an address HOST:PORT", file=sys.stderr)
+        return 2
+    project = project_of(args)
+    return serve(project.config_file, host or "127.0.0.1", int(port), jobs=args.jobs)
 
 
 def _files(project: Project, names: list[str]) -> list[Path]:
@@ -172,8 +185,21 @@ def parser() -> argparse.ArgumentParser:
     sub = main.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="check the content, then build the site into site/")
     build.add_argument("--site-dir", default=None, help="where to write the site (default: mkdocs.yml's site_dir)")
+    build.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                       help="languages built side by side (default: one per core)")
     project_options(build)
     build.set_defaults(func=cmd_build)
+
+    serve = sub.add_parser("serve", help="preview the site; each saved file is built again at once",
+                           description="Build the site into a temporary folder and serve it; when a content "
+                                       "file is saved, its page is built again and the browser reloads it. A "
+                                       "file with errors shows the check's messages in its page.")
+    serve.add_argument("--dev-addr", "-a", default="127.0.0.1:8000", metavar="HOST:PORT",
+                       help="the address to serve on (default: 127.0.0.1:8000)")
+    serve.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                       help="languages built side by side (default: one per core)")
+    project_options(serve)
+    serve.set_defaults(func=cmd_serve)
 
     check = sub.add_parser("check", help="check the content of docs/, or of the files given",
                            description="Check the content tree: exit 0 when it has no error, 1 otherwise.")

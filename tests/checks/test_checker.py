@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checkkit import LINE, NUMBERED, article, copy_tree, findings, front_matter, make_tree, write
+from checkkit import LINE, NUMBERED, article, findings, front_matter, write
 from sitekit import LANGS, project_of
 from treaty.checks.checker import cap, check_tree, select
 from treaty.findings import ERROR, WARNING, Finding
@@ -37,6 +37,25 @@ def replace(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def catalog(tmp: Path, lang: str, message: str, translation: str) -> int:
+    """The project's own catalog of `lang` (a copy of the package's) with one translation changed;
+    returns the line of its msgid."""
+    from babel.messages.pofile import read_po, write_po
+
+    from treaty.project.files import package_folder
+
+    source = package_folder("locale") / lang / "LC_MESSAGES" / "messages.po"
+    with open(source, "rb") as handle:
+        messages = read_po(handle, locale=lang)
+    messages[message].string = translation
+    target = tmp / "locale" / lang / "LC_MESSAGES" / "messages.po"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "wb") as handle:
+        write_po(handle, messages, omit_header=False)
+    lines = target.read_text(encoding="utf-8").splitlines()
+    return lines.index(f'msgid "{message}"') + 1
 
 
 def numbered(docs, **changes):
@@ -159,6 +178,24 @@ CASES = [
      [("event-handler", EN1, BODY + 1)]),
     ("attr-list-style", lambda t, d: article(d, "en", 1, "[Text](../2/){ style=\"position:fixed\" }"),
      [("unsafe-attribute", EN1, BODY)]),
+    ("cdata-behind-link-syntax", lambda t, d: article(
+        d, "en", 1, '[x](\n<![CDATA[>) [y](<img src=x onerror="alert(1)">) ]]>'),
+     [("raw-html", EN1, BODY + 1), ("event-handler", EN1, BODY + 1)]),
+    ("clobbering-id", lambda t, d: article(d, "en", 1, "Text.\n{: #__config }"), [("reserved-id", EN1, BODY + 1)]),
+    ("clobbering-id-of-the-layout", lambda t, d: article(d, "en", 1, "## Heading {: #title }\n\nText."),
+     [("reserved-id", EN1, BODY)]),
+    ("theme-class", lambda t, d: article(d, "en", 1, "Text.\n{: .md-search }"), [("unsafe-class", EN1, BODY + 1)]),
+    ("refresh-in-description", lambda t, d: write(d / "en/about.md", {
+        "kind": "about", "title": "About", "description": '0;url=https://evil.example/" http-equiv="refresh'}),
+     [("attribute-quote", "docs/en/about.md", 4)]),
+    ("catalog-attribute", lambda t, d: catalog(t, "en", "Read this page in another language",
+                                              '" autofocus onfocus="alert(1)'),
+     [("catalog-markup", "locale/en/LC_MESSAGES/messages.po", None)]),
+    ("catalog-markup", lambda t, d: catalog(t, "fr", "Copy link", "<b>Copier</b> le lien"),
+     [("catalog-markup", "locale/fr/LC_MESSAGES/messages.po", None)]),
+    ("catalog-placeholder", lambda t, d: catalog(t, "ru", "Authentic text, from document %(symbol)s.",
+                                                "Аутентичный текст, документ %(sym)s."),
+     [("catalog-placeholder", "locale/ru/LC_MESSAGES/messages.po", None)]),
     # -- the authentic-text lock ------------------------------------------------------------------------
     ("official-text-changed", lambda t, d: (lock_en1(t, d), article(
         d, "en", 1, "Text of the article, as amended here.", title_status="official", status="official",
@@ -203,20 +240,6 @@ CASES.append(("dangling-reference", lambda t, d: article(d, "en", 1, "See articl
               [("dangling-reference", EN1, BODY)]))
 
 
-@pytest.fixture(scope="module")
-def clean(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("clean")
-    make_tree(tmp)
-    return tmp
-
-
-@pytest.fixture
-def tree(clean, tmp_path):
-    copy_tree(clean, tmp_path / "t")
-    tmp = tmp_path / "t"
-    return tmp, tmp / "docs", tmp / "outline.yml", tmp / "mkdocs.yml"
-
-
 def test_the_clean_tree_has_no_finding(tree):
     tmp, docs, outline, _ = tree
     assert findings(tmp, docs, outline) == []
@@ -232,7 +255,8 @@ def test_the_corpus_covers_every_category():
                  "bad-title-status", "official-without-source", "title-differs", "duplicate-key", "wrong-kind",
                  "missing-file", "unknown-number", "wrong-chapter", "number-mismatch", "skeleton",
                  "duplicate-number", "enumerator-order", "raw-html", "script", "event-handler", "iframe",
-                 "unsafe-url", "external-image", "external-link", "unsafe-attribute", "authentic-text-changed",
+                 "unsafe-url", "external-image", "external-link", "unsafe-attribute", "reserved-id", "unsafe-class",
+                 "attribute-quote", "catalog-markup", "catalog-placeholder", "authentic-text-changed",
                  "authentic-text-unlocked", "authentic-status-changed", "authentic-source-changed",
                  "authentic-title-changed", "lock-invalid"]:
         assert code in codes, code
@@ -241,8 +265,10 @@ def test_the_corpus_covers_every_category():
 @pytest.mark.parametrize("name, change, expected", CASES, ids=[c[0] for c in CASES])
 def test_bad_input_is_reported_exactly_and_never_built(tree, capsys, name, change, expected):
     tmp, docs, outline, config = tree
-    change(tmp, docs)
+    line = change(tmp, docs)
     found = findings(tmp, docs, outline)
+    # A catalog's line is the one of its message's msgid (None in the case: the line the change returns).
+    expected = [(code, path, line if at is None else at) for code, path, at in expected]
     assert sorted((f.code, f.path, f.line) for f in found) == sorted(expected)
     assert not [f for f in found if f.code == "check-failed"]
     assert all(f.text().startswith(f"{f.path}:{f.line}:{f.column}: {f.code}: ") for f in found)

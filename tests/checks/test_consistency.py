@@ -3,26 +3,9 @@
 
 from __future__ import annotations
 
-import pytest
-
-from checkkit import article, copy_tree, findings, make_tree
+from checkkit import article, findings
 from sitekit import convention
 from treaty.checks.checker import check_tree
-
-
-@pytest.fixture(scope="module")
-def clean(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("clean")
-    make_tree(tmp)
-    return tmp
-
-
-@pytest.fixture
-def tree(clean, tmp_path):
-    copy_tree(clean, tmp_path / "t")
-    tmp = tmp_path / "t"
-    return tmp, tmp / "docs", tmp / "outline.yml"
-
 
 SAYS = {
     "en": "Each State Party is to act within 90 days (see article 3).",
@@ -35,14 +18,14 @@ SAYS = {
 
 
 def test_the_same_numbers_in_every_language_pass(tree):
-    tmp, docs, outline = tree
+    tmp, docs, outline, _ = tree
     for lang, text in SAYS.items():
         article(docs, lang, 1, text, status="synopsis")
     assert [f for f in findings(tmp, docs, outline) if f.code == "numbers-differ"] == []
 
 
 def test_a_language_that_says_other_numbers_is_named(tree):
-    tmp, docs, outline = tree
+    tmp, docs, outline, _ = tree
     for lang, text in SAYS.items():
         article(docs, lang, 1, text, status="synopsis")
     article(docs, "es", 1, SAYS["es"].replace("90 días", "60 días").replace("artículo 3", "artículo 2"),
@@ -54,20 +37,20 @@ def test_a_language_that_says_other_numbers_is_named(tree):
 
 
 def test_a_chinese_date_is_its_year_and_day_as_in_other_languages(tree):
-    tmp, docs, outline = tree
+    tmp, docs, outline, _ = tree
     for lang in SAYS:
         article(docs, lang, 1, "25 October 2025" if lang != "zh" else "2025年10月25日", status="synopsis")
     assert [f for f in findings(tmp, docs, outline) if f.code == "numbers-differ"] == []
 
 
 def test_texts_of_different_status_are_not_compared(tree):
-    tmp, docs, outline = tree
+    tmp, docs, outline, _ = tree
     article(docs, "fr", 1, "Voir l'article 2.", status="synopsis")
     assert [f for f in findings(tmp, docs, outline) if f.code == "numbers-differ"] == []
 
 
 def test_an_avoided_term_is_reported_with_the_term_to_use(tree):
-    tmp, docs, outline = tree
+    tmp, docs, outline, _ = tree
     article(docs, "ar", 1, "يتناول هذا النص تسليم المطلوبين.", status="synopsis")
     article(docs, "es", 2, "Texto.\n\nSobre los sistemas informáticos y los datos.", status="synopsis")
     found = {(f.path, f.line, f.column, f.code): f for f in findings(tmp, docs, outline)
@@ -79,7 +62,7 @@ def test_an_avoided_term_is_reported_with_the_term_to_use(tree):
 
 
 def test_half_width_punctuation_in_chinese_text_is_a_warning(tree):
-    tmp, docs, outline = tree
+    tmp, docs, outline, _ = tree
     article(docs, "zh", 1, "本条规定,各缔约国应采取措施(见第三条)。", status="synopsis")
     found = [(f.column, f.severity) for f in findings(tmp, docs, outline) if f.code == "typography"]
     assert found == [(5, "warning"), (15, "warning")]

@@ -18,7 +18,7 @@ def codes(body, first_line=1):
 
 def test_markdown_links_footnotes_and_attributes_are_accepted():
     body = ("See [article 7](../7/#para-2-b), [the resolution](https://undocs.org/A/RES/79/243) and "
-            "<https://www.un.org/>.[^1]\n\n[^1]: A note.\n\n## Heading {#heading .note lang=fr}\n\n"
+            "<https://www.un.org/>.[^1]\n\n[^1]: A note.\n\n## Heading {#heading lang=fr}\n\n"
             "![seal](../../assets/seal.png) and a < b > c, `<script>` in code.\n")
     assert codes(body) == []
 
@@ -81,3 +81,15 @@ def test_any_markdown_is_checked_without_an_exception(body):
 def test_any_address_is_classified_without_an_exception(url, image):
     result = classify_url(url, image, RULES)
     assert result is None or result[0] in ("unsafe-url", "external-image", "external-link")
+
+
+def test_attribute_lists_set_no_id_of_the_layout_and_no_class_of_the_theme():
+    body = "Text.\n{: #__config }\n\n## Heading {: #title .md-search id=para-3 }\n\n## Other {: class='a b' }\n"
+    assert codes(body) == [("reserved-id", 2, 4), ("reserved-id", 4, 15), ("unsafe-class", 4, 22),
+                           ("reserved-id", 4, 33), ("unsafe-class", 6, 13), ("unsafe-class", 6, 13)]
+
+
+def test_a_word_in_braces_is_text_but_a_listed_attribute_is_checked():
+    assert codes("A {placeholder} in text.") == []
+    assert codes("A heading {: hidden }") == [("unsafe-attribute", 1, 14)]
+    assert codes("A heading {: onclick }") == [("event-handler", 1, 14)]

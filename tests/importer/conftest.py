@@ -20,7 +20,7 @@ class Instrument:
     folder: Path
     expected: Path  # the Markdown tree an import must give
     config: Path  # its project folder (mkdocs.yml, data/, docs/index.md)
-    lists: bool = False  # paragraphs as numbered list items in its HTML
+    lists: bool = False  # paragraphs as numbered list items in its HTML and Word documents
     documents: dict = field(default_factory=dict)
 
     def document(self, fmt: str, lang: str) -> Path:

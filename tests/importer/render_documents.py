@@ -1,7 +1,9 @@
 """A Markdown tree (docs/<lang>/) rendered as the official documents `treaty import` reads:
-.docx (python-docx, with real Word footnotes), .html (headings, paragraphs or numbered lists,
-linked footnotes), .txt, and .pdf (the HTML typeset by WeasyPrint: A5 pages, a running header,
-page numbers, hyphenation, footnotes at the foot of the page, Noto fonts for Arabic and Chinese).
+.docx (python-docx, with real Word footnotes; numbered paragraphs typed, or as Word's numbered
+lists, optionally in content controls), .html (headings, paragraphs or numbered lists whose items
+hold their text directly or wrapped: <li><p>...</p>), .txt, and .pdf (the HTML typeset by
+WeasyPrint: A5 pages, a running header, page numbers, hyphenation, footnotes at the foot of the
+page, Noto fonts for Arabic and Chinese).
 
 Headings are written as the language's official texts write them ("Chapitre premier",
 "第七条", "الفصل الأول"), from the site's own labels.
@@ -121,8 +123,11 @@ def _inline_html(text: str, anchors: bool = True) -> str:
     return "".join(parts)
 
 
-def to_html(doc: Doc, lists: bool = False) -> str:
-    """The document as an HTML page; with `lists`, numbered paragraphs are <ol> items."""
+def to_html(doc: Doc, lists: bool = False, wrap: str = "") -> str:
+    """The document as an HTML page; with `lists`, numbered paragraphs are <ol> items. With
+    `wrap` (a tag name: "p", "div"), an item's text is wrapped in it, <li><p>text</p>, a sub-list
+    follows it inside the item, and an unnumbered paragraph after an item stays inside that item
+    (<li><p>text</p><p>more</p></li>), as word processors save lists."""
     direction = "rtl" if doc.lang in RTL else "ltr"
     out = [f'<!DOCTYPE html>\n<html lang="{doc.lang}" dir="{direction}">\n<head><meta charset="utf-8">'
            f"<title>{html.escape(doc.items[0].text)}</title></head>\n<body>"]
@@ -138,8 +143,15 @@ def to_html(doc: Doc, lists: bool = False) -> str:
             out.append("</li></ol>")
             stack.pop()
 
+    def wrapped(text: str) -> str:
+        return f"<{wrap}>{text}</{wrap}>" if wrap else text
+
     for item in doc.items:
         enumerated = lists and item.kind == "para" and item.level
+        continuing = wrap and stack and item.kind == "para" and not enumerated
+        if continuing:
+            out.append(wrapped(_inline_html(item.text)))
+            continue
         if not enumerated:
             close_to(0)
         if item.kind == "title":
@@ -149,7 +161,7 @@ def to_html(doc: Doc, lists: bool = False) -> str:
         elif item.kind == "subtitle":
             out.append(f"<h3>{html.escape(item.text)}</h3>")
         elif enumerated:
-            text = _inline_html(item.text[len(item.token):].lstrip())
+            text = wrapped(_inline_html(item.text[len(item.token):].lstrip()))
             close_to(item.level)
             if stack and stack[-1] == item.level:
                 out.append(f"</li><li>{text}")
@@ -234,8 +246,84 @@ FOOTNOTES_XML = (
 )
 
 
-def to_docx(doc: Doc, path: Path) -> Path:
-    """A Word document: Title and Heading styles, centred headings, footnotes in footnotes.xml."""
+# Word's number format and number text of the three levels of a list, as each language's
+# documents show them (the importer writes the language's own enumerators whatever these say).
+WORD_LEVELS = {
+    "en": (("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)")),
+    "fr": (("decimal", "%1."), ("lowerLetter", "%2)"), ("lowerRoman", "%3)")),
+    "es": (("decimal", "%1."), ("lowerLetter", "%2)"), ("lowerRoman", "%3)")),
+    "ru": (("decimal", "%1."), ("lowerLetter", "%2)"), ("lowerRoman", "%3)")),
+    "zh": (("decimal", "%1."), ("lowerLetter", "（%2）"), ("lowerRoman", "（%3）")),
+    "ar": (("decimal", "%1 -"), ("arabicAbjad", "(%2)"), ("decimal", "(%3)")),
+}
+INDENT = 567  # twentieths of a point: 1 cm per list level
+
+
+def word_list(document, levels) -> str:
+    """A multilevel list definition (w:abstractNum) in the document's numbering part; its id.
+    `levels`: (numFmt, lvlText) of each level; lvlText "" for a level that shows no number."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    numbering = document.part.numbering_part.element
+    ids = [int(node.get(qn("w:abstractNumId"))) for node in numbering.findall(qn("w:abstractNum"))]
+    abstract_id = str(max(ids, default=0) + 1)
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+        f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{INDENT * (i + 1)}" w:hanging="{INDENT}"/></w:pPr></w:lvl>'
+        for i, (fmt, text) in enumerate(levels))
+    node = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+                     f'<w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>')
+    first_num = numbering.find(qn("w:num"))  # the schema puts every abstractNum before the nums
+    if first_num is not None:
+        first_num.addprevious(node)
+    else:
+        numbering.append(node)
+    return abstract_id
+
+
+def word_list_instance(document, abstract_id: str, levels: int = 3) -> str:
+    """A new list (w:num) of a definition, numbered from 1 at every level, as Word writes a list
+    restarted by "Restart at 1"; its numId."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    numbering = document.part.numbering_part.element
+    num_id = str(max((int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))), default=0) + 1)
+    overrides = "".join(f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="1"/></w:lvlOverride>'
+                        for i in range(levels))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+                               f"{overrides}</w:num>"))
+    return num_id
+
+
+def number(paragraph, num_id: str, ilvl: int | None) -> None:
+    """Make a Word paragraph an item of list `num_id` at level `ilvl` (None: the style's level)."""
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    if ilvl is not None:
+        num_pr.get_or_add_ilvl().val = ilvl
+    num_pr.get_or_add_numId().val = int(num_id)
+
+
+def content_control(paragraphs, name: str) -> None:
+    """Put consecutive paragraphs in a block-level content control (w:sdt), as form templates do."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="{html.escape(name)}"/>'
+                    f'<w:tag w:val="{html.escape(name)}"/></w:sdtPr><w:sdtContent/></w:sdt>')
+    paragraphs[0]._p.addprevious(sdt)
+    content = sdt.find(qn("w:sdtContent"))
+    for paragraph in paragraphs:
+        content.append(paragraph._p)
+
+
+def to_docx(doc: Doc, path: Path, lists: bool = False, controls: bool = False) -> Path:
+    """A Word document: Title and Heading styles, centred headings, footnotes in footnotes.xml.
+    With `lists`, numbered paragraphs are items of Word's numbered lists (a new list for each
+    article, restarted at 1) without their typed number, and an unnumbered paragraph after an
+    item is indented as a continuation of it; with `controls`, the text of each article is in a
+    content control."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
@@ -243,9 +331,11 @@ def to_docx(doc: Doc, path: Path) -> Path:
     from docx.opc.part import Part
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
+    from docx.shared import Twips
 
     document = Document()
     ids: dict[str, int] = {}
+    definition = word_list(document, WORD_LEVELS[doc.lang]) if lists else None
 
     def paragraph(text: str, style: str | None = None, centred: bool = False):
         p = document.add_paragraph(style=style)
@@ -269,15 +359,34 @@ def to_docx(doc: Doc, path: Path) -> Path:
         paragraph(text)
     if doc.front:
         paragraph(ANNEX[doc.lang], "Heading 2", True)
+    num_id, level, body = None, 0, []  # the article's list, the level of the last item, its text
+
+    def close_body():
+        if controls and body:
+            content_control(body, "Text of the article")
+        body.clear()
+
     for item in doc.items:
         if item.kind == "title":
             paragraph(item.text, "Title", True)
         elif item.kind == "heading":
+            close_body()
             paragraph(item.text, "Heading 2", True)
+            num_id, level = None, 0
         elif item.kind == "subtitle":
             paragraph(item.text, "Heading 3", True)
+        elif lists and item.level:
+            num_id = num_id or word_list_instance(document, definition)
+            level = item.level
+            p = paragraph(item.text[len(item.token):].lstrip())
+            number(p, num_id, level - 1)
+            body.append(p)
         else:
-            paragraph(item.text)
+            p = paragraph(item.text)
+            if lists and level:
+                p.paragraph_format.left_indent = Twips(INDENT * level)  # continues the item above
+            body.append(p)
+    close_body()
     if ids:
         notes = "".join(
             f'<w:footnote w:id="{number}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
@@ -290,13 +399,16 @@ def to_docx(doc: Doc, path: Path) -> Path:
     return path
 
 
-def render(doc: Doc, fmt: str, path: Path, symbol: str = "", lists: bool = False) -> Path:
+def render(doc: Doc, fmt: str, path: Path, symbol: str = "", lists: bool = False, wrap: str = "",
+           controls: bool = False) -> Path:
+    """The document in a format. `lists`: numbered paragraphs as list items (HTML and Word);
+    `wrap`: the tag around an HTML item's text; `controls`: Word content controls (see to_docx)."""
     if fmt == "docx":
-        return to_docx(doc, path)
+        return to_docx(doc, path, lists, controls)
     if fmt == "pdf":
         return to_pdf(doc, path, symbol)
     if fmt == "html":
-        path.write_text(to_html(doc, lists), encoding="utf-8")
+        path.write_text(to_html(doc, lists, wrap), encoding="utf-8")
     else:
         path.write_text(to_text(doc), encoding="utf-8")
     return path

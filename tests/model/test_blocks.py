@@ -14,7 +14,10 @@ import markdown
 from sitekit import ANCHORS, BODIES, LANGS
 from treaty.model.blocks import paragraph_of, scan
 
-EXTENSIONS = ["toc", "attr_list", "footnotes", "treaty.markdown.paragraphs", "treaty.markdown.crossrefs"]
+# As the site renders content: raw HTML is text (treaty.markdown.safety), so that the scanner, which
+# knows no HTML, reads the same blocks as the renderer.
+EXTENSIONS = ["toc", "attr_list", "footnotes", "treaty.markdown.paragraphs", "treaty.markdown.crossrefs",
+              "treaty.markdown.safety"]
 
 
 def rendered_anchors(body: str, lang: str) -> list[str]:
@@ -89,7 +92,8 @@ ENUMERATORS = {
     "es": ["1.", "2.", "a)", "b)", "i)"],
 }
 WORDS = st.sampled_from(["text", "article 4", "paragraph 2 of this article", "*emphasis*", "`code`",
-                         "[link](x.md)", "{: .x }", "a \\* b", "[^1]", "&amp;", "法", "نص", "текст"])
+                         "[link](x.md)", "{: lang=fr }", "a \\* b", "[^1]", "&amp;", "法", "نص", "текст",
+                         "<div>", "</div>", "<!-- c -->", "<![CDATA[ x ]]>", "<p>", "<img src=x>", "&lt;b&gt;"])
 
 
 @st.composite

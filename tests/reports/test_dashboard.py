@@ -81,3 +81,13 @@ def test_the_status_page_of_each_language_shows_the_report_with_dates_from_git(t
     assert "通过检查" in zh and "2025年3月4日" in zh
     nav = (tmp_path / "site" / "ar" / "index.html").read_text(encoding="utf-8")
     assert "حالة الترجمات" in nav
+
+
+def test_without_history_the_status_page_says_so_instead_of_showing_dates(tmp_path):
+    docs, _, config = tree_with_status_pages(tmp_path)  # not in a git repository
+    with LogCapture():
+        build_site(config, tmp_path / "site", docs)
+    fr = (tmp_path / "site" / "fr" / "status" / "index.html").read_text(encoding="utf-8")
+    assert "l’historique du projet (git) n’est pas disponible" in fr
+    assert "<time" not in fr and "Pas encore enregistré" not in fr
+    assert main(["status", "--project", str(tmp_path), "--format", "json"]) == 0

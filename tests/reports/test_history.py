@@ -34,6 +34,22 @@ def test_the_last_commit_of_each_file_below_the_folder(tmp_path):
                        "fr/été.md": dt.datetime(2025, 1, 2, 10, tzinfo=dt.UTC)}
 
 
-def test_outside_a_repository_there_is_no_date(tmp_path):
-    assert last_changes(tmp_path) == {}
-    assert last_changes(tmp_path / "absent") == {}
+def test_outside_a_repository_there_is_no_history(tmp_path):
+    assert last_changes(tmp_path) is None
+    assert last_changes(tmp_path / "absent") is None
+
+
+def test_a_shallow_clone_has_no_history_either(tmp_path):
+    """Its oldest commit would date every file it did not see change: no dates rather than wrong ones."""
+    origin = tmp_path / "origin"
+    (origin / "docs").mkdir(parents=True)
+    (origin / "docs" / "a.md").write_text("1")
+    git(origin, "init", "-q")
+    git(origin, "add", ".")
+    git(origin, "commit", "-q", "-m", "one", date="2025-01-02T10:00:00+00:00")
+    (origin / "docs" / "b.md").write_text("1")
+    git(origin, "add", ".")
+    git(origin, "commit", "-q", "-m", "two", date="2025-03-04T10:00:00+00:00")
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{origin}", "shallow")
+    assert last_changes(tmp_path / "shallow" / "docs") is None
+    assert set(last_changes(origin / "docs")) == {"a.md", "b.md"}

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from test_site_tree import BODIES, CHAPTERS
 
-from conftest import serve
-from sitekit import build_site, small_tree
+from sitekit import build_site, serve, small_tree
 
 pytestmark = pytest.mark.browser
 

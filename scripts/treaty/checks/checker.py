@@ -3,6 +3,7 @@
     files         sources.py     files that cannot be read as text, files and folders out of place
     hygiene       hygiene.py     invisible and control characters, NFC, scripts, tabs, trailing spaces
     front matter  frontmatter.py keys, types and values per kind of file, official titles
+    catalogs      catalogs.py    interface translations: text only, the placeholders of their message
     parity        parity.py      the languages line up: same documents, chapters, paragraph skeleton
     markup        markup.py      no raw HTML, scripts, event handlers, unsafe or external addresses
     references    references.py  references to articles and paragraphs that do not exist
@@ -17,15 +18,18 @@ becomes a `check-failed` finding for that file, never an exception. Plain Python
 
 from __future__ import annotations
 
+import os
 import reprlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from treaty.checks import consistency, frontmatter, hygiene, markup, parity, sources, terminology, typography
+from treaty.checks.catalogs import check_catalogs
 from treaty.checks.references import check_references
 from treaty.checks.rules import check_rules
 from treaty.findings import ERROR, Finding
+from treaty.model import policy
 from treaty.model.content import ContentError, Document, classify, split_front_matter
 from treaty.model.languages import get_language
 from treaty.model.lock import check_lock
@@ -78,9 +82,8 @@ def check_tree(project, *, references: bool = True, rules: dict | None = None) -
     """Every check of the project's content tree. `references=False` leaves out references (the
     MkDocs build reports them itself while rendering, as warnings that stop a strict build)."""
     docs_dir, root, files = project.docs, project.root, project.files
-    languages, outline, reference = project.language_codes, project.outline, project.reference_language
+    languages = project.language_codes
     rules = rules or check_rules(files)
-    lock_file = project.lock_file
     findings: list[Finding] = []
     tree: dict[str, dict[str, Document]] = {lang: {} for lang in languages}
     chooser, failed = None, set()
@@ -90,58 +93,128 @@ def check_tree(project, *, references: bool = True, rules: dict | None = None) -
                                     "run the command from the project, or give the docs/ folder")], tree)
     found, problems = sources.scan(docs_dir, languages, root)
     findings += problems
-    schema = frontmatter.front_matter_schema(files)
     for source in found:
-        text, problems = sources.read_text(source, rules.get("max_file_bytes", 262144))
+        document, problems = check_source(project, source, rules)
         findings += problems
-        if text is None:
+        if document is None:
             failed.add(source.rel)
-            continue
-        findings += guarded("text", source.rel, lambda: hygiene.check_text(text, source.rel, rules))
-        findings += guarded("front matter", source.rel, lambda: frontmatter.duplicate_keys(text, source.rel))
-        try:
-            document = _document(source, text, docs_dir)
-        except ContentError as error:
-            findings.append(error.finding)
-            failed.add(source.rel)
-            continue
-        except Exception as error:
-            findings.append(failure("front matter", source.rel, error))
-            failed.add(source.rel)
-            continue
-        if source.lang is None:
+        elif source.lang is None:
             chooser = document
         else:
             tree[source.lang][document.key] = document
-        findings += guarded("front matter", source.rel, lambda: frontmatter.check_front_matter(
-            document, outline, reference, chooser=source.lang is None, schema=schema))
-        findings += guarded("markup", source.rel, lambda: markup.check_markup(
-            document.body, document.rel, document.body_line, rules.get("markup", {})))
-        if source.lang:
-            findings += guarded("terminology", source.rel, lambda: terminology.check_terms(
-                document, source.lang, project.terminology_file))
-            findings += guarded("typography", source.rel, lambda: typography.check_typography(
-                document, source.lang, files))
-            script = get_language(source.lang, files).script
-            findings += guarded("script", source.rel, lambda: hygiene.check_script(
-                document, script, source.lang, rules, files))
     docs_rel = sources.shown(docs_dir, root)
     if not any(source.lang is None for source in found):
         findings.append(Finding(f"{docs_rel}/index.md", 1, 1, "missing-file",
                                 "the language chooser docs/index.md is missing",
                                 "restore docs/index.md from the main branch"))
-    findings += guarded("parity", docs_rel, lambda: parity.missing_and_extra(tree, outline, docs_dir, root))
-    findings += guarded("parity", docs_rel, lambda: parity.numbers_and_chapters(tree, outline))
-    findings += guarded("parity", docs_rel, lambda: parity.skeletons(tree, reference, files))
-    if references:
-        findings += guarded("references", docs_rel, lambda: check_references(tree, files, project.instrument))
-    findings += guarded("consistency", docs_rel, lambda: consistency.check_numbers(
-        tree, reference, files, project.instrument, rules.get("same_numbers_ignore", ())))
-    findings += guarded("authentic text", docs_rel,
-                        lambda: check_lock(tree, lock_file, sources.shown(lock_file, root)))
+    findings += tree_checks(project, tree, tree, references)
+    findings += guarded("catalogs", docs_rel, lambda: check_catalogs(project))
     # A file that could not be read is reported once, not again as missing.
     findings = [f for f in findings if not (f.code == "missing-file" and f.path in failed)]
     return CheckResult(cap(findings, rules.get("max_findings_per_code", 10)), tree, chooser, failed)
+
+
+def check_source(project, source: sources.Source, rules: dict) -> tuple[Document | None, list[Finding]]:
+    """The checks of one content file on its own: its document (None when it cannot be read)."""
+    files, outline, reference = project.files, project.outline, project.reference_language
+    text, findings = sources.read_text(source, rules.get("max_file_bytes", 262144))
+    if text is None:
+        return None, findings
+    findings += guarded("text", source.rel, lambda: hygiene.check_text(text, source.rel, rules))
+    findings += guarded("front matter", source.rel, lambda: frontmatter.duplicate_keys(text, source.rel))
+    try:
+        document = _document(source, text, project.docs)
+    except ContentError as error:
+        return None, findings + [error.finding]
+    except Exception as error:
+        return None, findings + [failure("front matter", source.rel, error)]
+    findings += guarded("front matter", source.rel, lambda: frontmatter.check_front_matter(
+        document, outline, reference, chooser=source.lang is None, schema=frontmatter.front_matter_schema(files)))
+    findings += guarded("markup", source.rel, lambda: markup.check_markup(
+        document.body, document.rel, document.body_line, policy.markup_rules(files)))
+    if source.lang:
+        findings += guarded("terminology", source.rel, lambda: terminology.check_terms(
+            document, source.lang, project.terminology_file))
+        findings += guarded("typography", source.rel, lambda: typography.check_typography(
+            document, source.lang, files))
+        script = get_language(source.lang, files).script
+        findings += guarded("script", source.rel, lambda: hygiene.check_script(
+            document, script, source.lang, rules, files))
+    return document, findings
+
+
+def tree_checks(project, tree: dict, part: dict, references: bool = False) -> list[Finding]:
+    """The checks across languages, of the documents of `part` (the whole `tree`, or the documents
+    of some keys in every language): parity, references, the authentic-text lock."""
+    docs_dir, root, files = project.docs, project.root, project.files
+    docs_rel = sources.shown(docs_dir, root)
+    lock_file = project.lock_file
+    findings = []
+    findings += guarded("parity", docs_rel, lambda: parity.missing_and_extra(tree, project.outline, docs_dir, root))
+    findings += guarded("parity", docs_rel, lambda: parity.numbers_and_chapters(part, project.outline))
+    findings += guarded("parity", docs_rel, lambda: parity.skeletons(part, project.reference_language, files))
+    if references:
+        findings += guarded("references", docs_rel, lambda: check_references(part, files, project.instrument))
+    findings += guarded("consistency", docs_rel, lambda: consistency.check_numbers(
+        part, project.reference_language, files, project.instrument, check_rules(files).get("same_numbers_ignore", ())))
+    findings += guarded("authentic text", docs_rel,
+                        lambda: check_lock(part, lock_file, sources.shown(lock_file, root)))
+    return findings
+
+
+def recheck(project, previous: CheckResult, paths: list[Path], rules: dict | None = None) -> CheckResult:
+    """The result of `check_tree(project, references=False)` after the content files `paths`
+    changed (or appeared, or went), made by checking those files and their documents in the
+    other languages only (`treaty serve`: an edit is checked in a moment, whatever the size of
+    the tree). `previous` is not changed."""
+    docs_dir, root = project.docs, project.root
+    rules = rules or check_rules(project.files)
+    languages = project.language_codes
+    tree = {lang: dict(docs) for lang, docs in previous.tree.items()}
+    chooser, failed = previous.chooser, set(previous.failed)
+    changed_rels, keys, findings = set(), set(), []
+    for path in paths:
+        path = Path(path)
+        rel = sources.shown(path, root)
+        parts = path.relative_to(docs_dir).parts
+        lang = parts[0] if len(parts) > 1 else None
+        key = "/".join(parts[1:]).removesuffix(".md") if lang else None
+        changed_rels.add(rel)
+        failed.discard(rel)
+        if lang is not None and lang not in languages:
+            continue
+        if key is not None:
+            keys.add(key)
+            tree[lang].pop(key, None)
+        if lang is None and parts == ("index.md",):
+            chooser = None
+        if not os.path.lexists(path):
+            continue
+        document, problems = check_source(project, sources.Source(path, rel, lang), rules)
+        findings += problems
+        if document is None:
+            failed.add(rel)
+        elif lang is None:
+            chooser = document
+        else:
+            tree[lang][document.key] = document
+    part = {lang: {key: docs[key] for key in keys if key in docs} for lang, docs in tree.items()}
+    # Findings of the other files stay, but those across languages about the changed documents.
+    kept = [f for f in previous.findings if f.path not in changed_rels and not about(f, keys, project)]
+    findings += [f for f in tree_checks(project, tree, part) if f.path in changed_rels or about(f, keys, project)
+                 or f.code in ("missing-file", "unknown-number")]
+    kept = [f for f in kept if f.code not in ("missing-file", "unknown-number")]
+    if chooser is None and f"{sources.shown(docs_dir, root)}/index.md" not in failed:
+        findings.append(Finding(f"{sources.shown(docs_dir, root)}/index.md", 1, 1, "missing-file",
+                                "the language chooser docs/index.md is missing",
+                                "restore docs/index.md from the main branch"))
+    findings = [f for f in findings if not (f.code == "missing-file" and f.path in failed)]
+    return CheckResult(cap(sorted(set(kept + findings)), rules.get("max_findings_per_code", 10)), tree, chooser, failed)
+
+
+def about(finding: Finding, keys: set[str], project) -> bool:
+    """Whether a finding is about one of the documents `keys`, in any language."""
+    return inner_path(finding.path, sources.shown(project.docs, project.root)) in {f"{key}.md" for key in keys}
 
 
 def cap(findings: list[Finding], limit: int) -> list[Finding]:

@@ -1,9 +1,10 @@
-"""The languages say the same things: per article (and preamble and chapter), the numbers each
-language's text mentions — articles and paragraphs it refers to, counts, days, years — are those
-of the reference language's text of the same status (`numbers-differ`, a warning on the other
-language's file). Numbers are read as written (digits, Arabic-Indic digits) and through the
-references the language's grammar finds ("第六十五条" is 65); a date's month, which some languages
-write with words and others with digits, is not a number here."""
+"""The synopses say the same things: per article (and preamble and chapter), the numbers each
+language's synopsis mentions (articles and paragraphs it refers to, counts, days, years) are
+those of the reference language's synopsis (`numbers-differ`, a warning on the other language's
+file). Official texts are compared by their paragraph skeletons instead. Numbers are read as
+written (digits, Arabic-Indic digits) and through the references the language's grammar finds
+("第六十五条" is 65); a date's month, which some languages write with words and others with
+digits, is not a number here, nor is an enumerator (a paragraph's place)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,13 @@ HAN_DATE = re.compile(r"([0-9]+)年([0-9]{1,2})月([0-9]{1,2})日")
 
 def numbers(document, lang: str, files: DataFiles | None = None, instrument=None, ignore=()) -> Counter:
     """The numbers a document's text mentions, as a multiset: "article 65", "paragraph 2", "90"."""
-    text = linkable_text(scan(document.body, lang, files=files))
+    result = scan(document.body, lang, files=files)
+    text = linkable_text(result)
+    lines = text.split("\n")
+    for block in result.blocks:  # an enumerator is a paragraph's place, which the skeleton compares
+        if block.kind == "numbered":
+            lines[block.start] = " " * block.text_start + lines[block.start][block.text_start:]
+    text = "\n".join(lines)
     for phrase in ignore:
         text = text.replace(phrase, " " * len(phrase))
     text = HAN_DATE.sub(lambda m: f"{m.group(1)}年 {' ' * len(m.group(2))}月{m.group(3)}日", text)
@@ -48,11 +55,11 @@ def numbers(document, lang: str, files: DataFiles | None = None, instrument=None
 
 def check_numbers(tree: dict, reference: str, files: DataFiles | None = None, instrument=None,
                   ignore=()) -> list[Finding]:
-    """For every document of the treaty's text, the languages whose numbers differ from the
-    reference language's (documents of the same status only: a synopsis is not the text)."""
+    """For every synopsis of the treaty's text, the languages whose synopsis mentions other numbers
+    than the reference language's."""
     findings = []
     for key, base in (tree.get(reference) or {}).items():
-        if base.kind not in TREATY_KINDS:
+        if base.kind not in TREATY_KINDS or base.status != "synopsis":
             continue
         expected = numbers(base, reference, files, instrument, ignore)
         for lang, documents in tree.items():

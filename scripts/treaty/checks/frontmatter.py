@@ -11,6 +11,7 @@
     official-without-source  `status: official` with no `source` (the official document's symbol)
     title-differs            the English title of official text differs from the outline
     raw-html                 markup in a value (titles are shown as they are written)
+    attribute-quote          a straight double quote in a value the theme writes into an attribute
 
 Plain Python: no MkDocs.
 """
@@ -116,6 +117,10 @@ def check_front_matter(document, outline: Outline, reference: str = "en", choose
             if isinstance(text, str) and TAG.search(text):
                 add(key, "raw-html", f"'{key}' contains markup ({TAG.search(text).group()[:40]}); "
                     "it would be shown as it is written", f"write '{key}' as plain text, without < >")
+                break
+            if isinstance(text, str) and rule.get("attribute") and '"' in text:
+                add(key, "attribute-quote", f"'{key}' contains a straight double quote (\"), and the site writes "
+                    "it into an attribute of the page", "use typographic quotes (“ ” or « ») or none")
                 break
     if "kind" in keys and isinstance(meta.get("kind"), str) and meta["kind"] != kind:
         add("kind", "wrong-kind", f"this file is {_kind_name(kind)}, but 'kind' says '{meta['kind']}'",

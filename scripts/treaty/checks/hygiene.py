@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import cache
 
 from treaty.checks.rules import check_rules, code_points
@@ -144,6 +145,9 @@ def _line(rel, number, line, shift, invisible, bidi, table, confusable) -> list[
             add(max(column, 0) + 1, "not-nfc",
                 "the text is not in Unicode normal form C (an accent written as a separate character)",
                 "retype the accented letter, or let your editor normalize the file to NFC")
+        # A word mixes look-alike scripts only where its line holds letters of two of them.
+        if len({table.of(char) for char in set(line)} & confusable) < 2:
+            return findings
         for word in WORD.finditer(line):
             if word.group().isascii():
                 continue
@@ -169,11 +173,12 @@ def _mixed(word: str, table: Scripts, confusable: set) -> tuple[int, str] | None
 
 
 def letter_scripts(text: str, table: Scripts) -> dict[str | None, int]:
+    """How many letters of each script (in the order the scripts first occur)."""
     counts: dict[str | None, int] = {}
-    for char in NOT_PROSE.sub(" ", text):
+    for char, count in Counter(NOT_PROSE.sub(" ", text)).items():  # each character once, in order
         if char.isalpha():
             code = table.of(char)
-            counts[code] = counts.get(code, 0) + 1
+            counts[code] = counts.get(code, 0) + count
     return counts
 
 

@@ -6,6 +6,8 @@ content. Raw HTML is not accepted at all; links and images are.
     iframe            an element that embeds another document or program (iframe, object, embed, ...)
     event-handler     an on...= attribute (onclick, onerror, ...), in HTML or with {: ...}
     unsafe-attribute  any other attribute set with {: ...} than #id, .class and data/checks.yml's list
+    reserved-id       an #id set with {: ...} that the site's layout or scripts use (#__config, #title)
+    unsafe-class      a .class set with {: ...} that data/checks.yml does not list
     unsafe-url        a link or image whose address is javascript:, data:, vbscript:, file:, ...
     external-image    an image from another host (the site makes no request to another host)
     external-link     a link to a host not listed in data/checks.yml (markup.link_hosts)
@@ -13,21 +15,22 @@ content. Raw HTML is not accepted at all; links and images are.
     too-complex       a page the Markdown renderer would take hours on, or could not nest
 
 The source is read first, for the line and column of each problem; then the page is rendered
-with the Markdown extensions of mkdocs.yml and the HTML is read, so that a trick the first reading
-misses (an encoded address, say) is still found. Plain Python: Python-Markdown, no MkDocs.
+with the Markdown extensions of mkdocs.yml (raw HTML passed through, as a renderer that allowed it
+would) and the HTML is read as a browser reads it (treaty.model.html5), so that a trick the first
+reading misses (an encoded address, a bogus comment ending where a browser ends it) is still
+found. The rules are treaty.model.policy's, which the site's renderer (treaty.markdown.safety)
+applies too. Plain Python: Python-Markdown, no MkDocs.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
 import markdown
-from treaty.checks.rules import check_rules
 from treaty.findings import Finding, Located
+from treaty.model import html5
 from treaty.model.blocks import FENCE, scan
+from treaty.model.policy import attribute_problem, class_problem, classify_url, id_problem, markup_rules
 
 BACKTICKS = re.compile(r"`+")
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)|<!--|<!\[CDATA\[|<![A-Za-z]|<\?", re.M)
@@ -37,8 +40,6 @@ LINK = re.compile(
 REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^<>\n]*>|\S+)", re.M)
 AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
-SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-STRIPPED = re.compile(r"[\x00-\x20\x7f]")
 # What Python-Markdown writes with the extensions of mkdocs.yml; anything else came from the page.
 SAFE_TAGS = {"p", "a", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "h1", "h2", "h3",
              "h4", "h5", "h6", "hr", "br", "img", "sup", "div", "span", "dl", "dt", "dd", "table",
@@ -85,39 +86,11 @@ def _mask_spans(line: str) -> str:
     return "".join(out)
 
 
-def classify_url(url: str, image: bool, rules: dict) -> tuple[str, str, str] | None:
-    """(code, message, fix) for an address a page may not use, None for one it may."""
-    address = STRIPPED.sub("", html.unescape(url.strip().removeprefix("<").removesuffix(">")))
-    shown = url.strip()[:60]
-    scheme = SCHEME.match(address)
-    allowed = [s.lower() for s in rules.get("link_schemes", ["http", "https", "mailto"])]
-    if scheme and scheme.group(1).lower() not in allowed:
-        return ("unsafe-url", f"the address '{shown}' uses '{scheme.group(1).lower()}:', which a page may not use",
-                f"link with {', '.join(s + ':' for s in allowed)} or a relative address such as ../7/")
-    if scheme and scheme.group(1).lower() == "mailto":
-        if image:
-            return ("unsafe-url", f"an image cannot come from '{shown}'", "use an image file of the site")
-        return None
-    if not scheme and not address.replace("\\", "/").startswith("//"):
-        return None  # relative: a page or file of the site
-    try:
-        host = (urlsplit(address.replace("\\", "/")).hostname or "").lower()
-    except ValueError:
-        host = ""
-    if image:
-        return ("external-image", f"the image comes from another host ({host or shown})",
-                "the site makes no request to another host; remove the image")
-    if host not in [h.lower() for h in rules.get("link_hosts", [])]:
-        return ("external-link", f"the link leads to another host ({host or shown})",
-                "link to the site's own pages with a relative address; links to other hosts are limited "
-                "to the United Nations hosts of data/checks.yml")
-    return None
-
 
 def check_markup(body: str, rel: str, first_line: int, rules: dict | None = None) -> list[Finding]:
     """Problems of a Markdown body starting on line `first_line`; `rules`: the `markup` section
     of data/checks.yml."""
-    rules = check_rules()["markup"] if rules is None else rules
+    rules = markup_rules() if rules is None else rules
     extensions = rules.get("render_extensions", [])
     text = mask_code(body, fences=any(name in extensions for name in ("fenced_code", "pymdownx.superfences")))
     where = Located(text, first_line)
@@ -167,8 +140,13 @@ def check_markup(body: str, rel: str, first_line: int, rules: dict | None = None
         add(closing[0].start(), "raw-html", f"raw HTML '{closing[0].group()[:30]}' in the Markdown",
             "write the text in Markdown only (write &lt; for a literal '<')")
     for attr_list in ATTR_LIST.finditer(text):
-        for attribute in ATTRIBUTE.finditer(attr_list.group(1)):
-            _attribute(add, attr_list.start(1) + attribute.start(), attribute, rules, html_tag=False)
+        entries = list(ATTRIBUTE.finditer(attr_list.group(1)))
+        # "{: ...}", or braces holding #id, .class or key=value: an attribute list; "{word}" may be text.
+        listed = attr_list.group().startswith("{:") or any(
+            e.group(2) is not None or e.group(1)[:1] in "#." for e in entries)
+        for attribute in entries:
+            if listed or attribute.group(2) is not None:
+                _attribute(add, attr_list.start(1) + attribute.start(), attribute, rules, html_tag=False)
     limit, deepest = rules.get("max_brackets", 500), rules.get("max_indent", 100)
     spaced = text.expandtabs(4) if "\t" in text else text
     indented = re.search(rf"^ {{{deepest + 1},}}\S", spaced, re.M)
@@ -184,6 +162,8 @@ def check_markup(body: str, rel: str, first_line: int, rules: dict | None = None
         add(offset, "too-complex", f"the page has more than {limit} opening brackets '['",
             "a page with so many links or brackets cannot be rendered in reasonable time; simplify it")
     elif not findings and re.search(r"[<{&\[]", body):
+        # The rendered page, for what the source reading missed (only when it found nothing: a page
+        # with problems is refused already, and rendering hostile text can be slow).
         try:
             findings += rendered(body, rel, first_line, rules)
         except RecursionError:
@@ -203,14 +183,34 @@ def _line_start(text: str, line: int) -> int:
 def _attribute(add, offset, attribute, rules, html_tag: bool):
     name = attribute.group(1)
     value = attribute.group(2)
-    if name.lower().startswith("on") and value is not None:
+    if not html_tag:
+        _listed(add, offset, name, value.strip("'\"") if value else value, rules)
+    elif name.lower().startswith("on") and value is not None:
         add(offset, "event-handler", f"the attribute '{name}' runs a script", "remove it: pages contain no scripts")
-    elif not html_tag and value is not None and name.lower() not in [a.lower() for a in rules.get("attributes", [])]:
-        add(offset, "unsafe-attribute", f"the attribute '{name}' may not be set on a page",
-            f"remove it; a page may set #id, .class and {', '.join(rules.get('attributes', []))}")
-    elif html_tag and value is not None and name.lower() in ("href", "src", "action", "formaction", "srcset",
-                                                              "data", "poster", "xlink:href", "background"):
+    elif value is not None and name.lower() in ("href", "src", "action", "formaction", "srcset",
+                                                "data", "poster", "xlink:href", "background"):
         _url(add, offset, value.strip("'\""), name.lower() != "href", rules)
+
+
+def _listed(add, offset, name, value, rules):
+    """An entry of an attribute list {: #id .class key=value } (the renderer's rules)."""
+    if name.startswith("#") or name.lower() == "id":
+        ident = name[1:] if name.startswith("#") else value or ""
+        problem = id_problem(ident, rules)
+        if problem:
+            add(offset, "reserved-id", problem, "choose another id (the site's own are listed in data/checks.yml)")
+        return
+    if name.startswith(".") or name.lower() == "class":
+        for one in [name[1:]] if name.startswith(".") else (value or "").split():
+            problem = class_problem(one, rules)
+            if problem:
+                add(offset, "unsafe-class", problem, "remove it; the site gives every page its layout")
+        return
+    found = attribute_problem(name, rules)
+    if found:
+        fix = ("remove it: pages contain no scripts" if found[0] == "event-handler"
+               else f"remove it; a page may set #id, .class and {', '.join(rules.get('attributes', []))}")
+        add(offset, found[0], found[1], fix)
 
 
 def _url(add, offset, url, image, rules):
@@ -219,42 +219,37 @@ def _url(add, offset, url, image, rules):
         add(offset, *problem)
 
 
-class _Collector(HTMLParser):
-    def __init__(self, rules):
-        super().__init__(convert_charrefs=True)
-        self.rules, self.found = rules, []
-
-    def handle_starttag(self, tag, attrs):
+def _rendered_problems(body_node, rules) -> list[tuple[str, str, str]]:
+    """(code, token, message) of what the rendered page holds besides Markdown's own output."""
+    found = []
+    for node in html5.elements(body_node):
+        tag = node.tag
+        if tag == html5.COMMENT:
+            # A browser reads "<!...>", "<?...>" and "</ ...>" as comments too.
+            found.append(("raw-html", ("<!--", "<!", "<?", "</"), "the page renders an HTML comment"))
+            continue
         if tag not in SAFE_TAGS:
-            code = ("script" if tag == "script"
-                    else "iframe" if tag in self.rules.get("embedded", []) else "active-content")
-            self.found.append((code, f"<{tag}", f"the page renders a <{tag}> element"))
-        for name, value in attrs:
+            code = "script" if tag == "script" else "iframe" if tag in rules.get("embedded", []) else "active-content"
+            found.append((code, f"<{tag}", f"the page renders a <{tag}> element"))
+        for name, value in node.attributes.items():
             if name.startswith("on"):
-                self.found.append(("event-handler", name,
-                                   f"the page renders an '{name}' attribute, which runs a script"))
+                found.append(("event-handler", name, f"the page renders an '{name}' attribute, which runs a script"))
             elif name not in SAFE_ATTRIBUTES:
-                self.found.append(("active-content", name, f"the page renders an attribute '{name}'"))
+                found.append(("active-content", name, f"the page renders an attribute '{name}'"))
             elif name in ("href", "src") and value is not None:
-                problem = classify_url(value, tag == "img" or name == "src", self.rules)
+                problem = classify_url(value, tag == "img" or name == "src", rules)
                 if problem:
-                    self.found.append((problem[0], value, problem[1]))
-
-    handle_startendtag = handle_starttag
-
-    def handle_comment(self, data):
-        self.found.append(("raw-html", "<!--", "the page renders an HTML comment"))
+                    found.append((problem[0], value, problem[1]))
+    return found
 
 
 def rendered(body: str, rel: str, first_line: int, rules: dict) -> list[Finding]:
     """What the page becomes with the extensions of mkdocs.yml, read as a browser would."""
     output = markdown.markdown(body, extensions=rules.get("render_extensions", []))
-    collector = _Collector(rules)
-    collector.feed(output)
-    collector.close()
     findings, where, lower = [], Located(body, first_line), body.lower()
-    for code, token, message in collector.found:
-        offset = lower.find(token.lower()[:40]) if token else -1
+    for code, tokens, message in _rendered_problems(html5.fragment(output), rules):
+        offsets = [lower.find(token.lower()[:40]) for token in ((tokens,) if isinstance(tokens, str) else tokens)]
+        offset = next((at for at in offsets if at >= 0), -1)
         line, column = where(offset) if offset >= 0 else (first_line, 1)
         findings.append(Finding(rel, line, column, code, message,
                                 "remove it: a page contains text in Markdown, links and nothing active"))

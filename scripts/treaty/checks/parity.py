@@ -53,12 +53,14 @@ def missing_and_extra(tree: dict, outline: Outline, docs_dir: Path, root: Path) 
                 if key.startswith(("articles/", "chapters/")) and key not in expected:
                     findings.append(Finding(docs[key].rel, 1, 1, "unknown-number",
                         f"{key.replace('s/', ' ')} is not in the outline of the instrument",
-                        "check the file name against data/convention-outline.yml, or remove the file"))
+                        "check the file name against the outline (data/instrument.yml names it), or remove the file"))
                 continue
             where = f"it exists in {', '.join(have)}" if have else "the outline requires it"
+            fix = (f"create docs/{lang}/{key}.md with the same front matter keys as the other languages" if have
+                   else f"import the official document of '{lang}' (treaty import --lang {lang} DOCUMENT), "
+                        f"or write docs/{lang}/{key}.md")
             findings.append(Finding(_rel(docs_dir, root, lang, key), 1, 1, "missing-file",
-                f"{key} is missing in '{lang}' ({where}); a page is never shown in another language instead",
-                f"create docs/{lang}/{key}.md with the same front matter keys as the other languages"))
+                f"{key} is missing in '{lang}' ({where}); a page is never shown in another language instead", fix))
     return findings
 
 

@@ -23,6 +23,13 @@ STATUSES = ("official", "provisional", "synopsis")
 TITLE_STATUSES = ("official", "outline", "provisional")
 TREATY_KINDS = ("article", "chapter", "preamble")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+# libyaml's loader where it is installed (the front matter of every file is read by each check),
+# but not for text with many brackets: libyaml overflows its stack on thousands of nested ones,
+# where Python's loader stops with an error.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_BRACKETS = 200
+# Front matter is a few keys; anything nested deeper is hostile or a mistake.
+MAX_DEPTH = 20
 NUMBERED = re.compile(r"(?P<kind>articles|chapters)/(?P<number>[1-9][0-9]*)\.md")
 
 
@@ -81,7 +88,9 @@ def split_front_matter(text: str, rel: str) -> tuple[dict, dict, str, int]:
                     "begin the file with a line '---', the keys (title, status, ...), and '---'")
         )
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
+        head = match.group(1) or ""
+        loader = FAST_LOADER if head.count("[") + head.count("{") <= MAX_BRACKETS else yaml.SafeLoader
+        meta = yaml.load(head, Loader=loader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 2
@@ -96,6 +105,9 @@ def split_front_matter(text: str, rel: str) -> tuple[dict, dict, str, int]:
             Finding(rel, 2, 1, "front-matter-syntax", "the front matter is not a list of 'key: value' lines",
                     "write each key as 'key: value' on its own line")
         )
+    if depth(meta) > MAX_DEPTH:  # libyaml reads any depth; the checks that follow would not
+        raise ContentError(Finding(rel, 2, 1, "front-matter-syntax", "the front matter is nested too deeply",
+                                   "write each key as 'key: value' on its own line"))
     lines = {}
     for offset, line in enumerate((match.group(1) or "").splitlines(), start=2):
         key = line.split(":", 1)[0].strip()
@@ -103,6 +115,19 @@ def split_front_matter(text: str, rel: str) -> tuple[dict, dict, str, int]:
             lines[key] = offset
     body_line = text[: match.end()].count("\n") + 1
     return meta, lines, text[match.end():], body_line
+
+
+def depth(value) -> int:
+    """How deeply lists and mappings nest in `value` (without recursion)."""
+    deepest, todo = 0, [(value, 1)]
+    while todo:
+        item, level = todo.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            deepest = max(deepest, level)
+            todo += [(child, level + 1) for child in item]
+    return deepest
 
 
 def read_document(path: Path, docs_dir: Path, root: Path | None = None) -> Document:

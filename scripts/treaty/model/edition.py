@@ -32,10 +32,14 @@ def entry(document: Document, label: str, files: DataFiles | None = None) -> Ent
                  document.status or "", heading(document.lang, label, title, files=files))
 
 
-def chapters(docs: dict[str, Document], lang: str, outline: Outline, files: DataFiles | None = None) -> list[dict]:
-    """Each chapter of `lang` with its articles, in outline order (documents missing are skipped)."""
+def chapters(docs: dict[str, Document], lang: str, outline: Outline, files: DataFiles | None = None,
+             only: int | None = None) -> list[dict]:
+    """Each chapter of `lang` with its articles, in outline order (documents missing are skipped);
+    `only`: that chapter alone."""
     out = []
     for chapter in outline.chapters:
+        if only is not None and chapter.number != only:
+            continue
         document = docs.get(f"chapters/{chapter.number}")
         if document is None:
             continue

@@ -27,12 +27,17 @@ class Language:
     @property
     def autonym(self) -> str:
         """The language's name in itself, as a menu item: "English", "Français", "العربية", "中文"."""
-        name = self.locale.get_display_name(self.code)
-        return name[:1].upper() + name[1:]
+        return _autonym(self.code)
 
     def name_in(self, other: str) -> str:
         name = _locale(other).languages.get(self.code, self.code)
         return name[:1].upper() + name[1:] if other in ("en",) else name
+
+
+@cache
+def _autonym(code: str) -> str:
+    name = _locale(code).get_display_name(code)
+    return name[:1].upper() + name[1:]
 
 
 @cache

@@ -8,6 +8,7 @@ project is: `DataFiles` is given its folders by `treaty.project.Project`.
 
 from __future__ import annotations
 
+import os
 from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -25,6 +26,13 @@ class DataError(Exception):
 def package_folder(name: str) -> Path:
     """A folder shipped inside the package (data, locale, site/theme, project/templates)."""
     return Path(str(files("treaty").joinpath(name)))
+
+
+def cache_folder() -> Path:
+    """The user's cache folder for treaty (XDG_CACHE_HOME, else ~/.cache): what is made once and
+    used by every build (the Chinese word list, the compiled templates)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "treaty"
 
 
 def load_yaml(path: Path):
@@ -57,6 +65,7 @@ class DataFiles:
     def __init__(self, data: tuple[Path, ...] = (), locale: tuple[Path, ...] = ()):
         self.data = tuple(Path(folder) for folder in data) + (package_folder("data"),)
         self.locale = tuple(Path(folder) for folder in locale) + (package_folder("locale"),)
+        self._paths: dict[str, Path] = {}  # name -> the file found for it (while it exists)
 
     def __eq__(self, other):
         return isinstance(other, DataFiles) and (self.data, self.locale) == (other.data, other.locale)
@@ -71,10 +80,19 @@ class DataFiles:
         """The first file called `name` in the data folders."""
         for folder in self.data:
             if (folder / name).is_file():
+                self._paths[name] = folder / name
                 return folder / name
         raise DataError(f"no data file '{name}' in {', '.join(map(str, self.data))}")
 
     def load(self, name: str):
+        """The content of the data file `name`. The file found first is used again while it exists
+        (labels read their rules thousands of times in a build)."""
+        found = self._paths.get(name)
+        if found is not None:
+            try:
+                return load_yaml(found)
+            except DataError:
+                pass  # gone: look for it again
         return load_yaml(self.path(name))
 
     def catalog(self, lang: str) -> Path:

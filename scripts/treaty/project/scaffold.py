@@ -155,7 +155,7 @@ def instrument_yml(kind, names, symbol, languages, reference) -> str:
 def import_yml(chapters: bool, titles: bool) -> str:
     data = {"chapters": {"present": chapters, "numbering": "roman"}, "sections": False,
             "articles": {"titles": titles, "numbering": "arabic"}, "paragraphs": "lists"}
-    return ("# How `treaty import` reads the official documents (see the Convention's project for every\n"
-            "# setting): chapters and sections, article titles and numbering, and whether paragraph numbers\n"
-            "# come from list markup (lists) or only from numbers typed in the text (typed).\n"
+    return ("# How `treaty import` reads the official documents: chapters and sections, article titles and\n"
+            "# numbering (arabic or roman), and whether paragraph numbers come from list markup (lists) or\n"
+            "# only from numbers typed in the text (typed).\n"
             + yaml.safe_dump(data, allow_unicode=True, sort_keys=False))

@@ -49,6 +49,7 @@ class Row:
 class Report:
     languages: list[str]
     rows: list[Row]
+    history: bool = True  # False: built without the project's history, so without dates
 
     def totals(self) -> list[dict]:
         out = []
@@ -64,10 +65,12 @@ def document_keys(outline: Outline) -> list[tuple[str, int | None]]:
     return [("preamble", None)] * outline.preamble + [(f"articles/{n}", n) for n in outline.articles]
 
 
-def build_report(result, changes: dict, outline: Outline, languages: list[str], docs_rel: str = "docs",
+def build_report(result, changes: dict | None, outline: Outline, languages: list[str], docs_rel: str = "docs",
                  files: DataFiles | None = None) -> Report:
-    """`result`: a CheckResult; `changes`: path below docs/ -> last change (treaty.history);
-    `docs_rel`: the docs folder as findings name it."""
+    """`result`: a CheckResult; `changes`: path below docs/ -> last change (treaty.history), None
+    without history; `docs_rel`: the docs folder as findings name it."""
+    history = changes is not None
+    changes = changes or {}
     by_path = result.by_path()
     rows = []
     for key, number in document_keys(outline):
@@ -80,7 +83,7 @@ def build_report(result, changes: dict, outline: Outline, languages: list[str], 
             status = document.status if document and document.status in STATUSES else None
             cells.append(Cell(lang, rel, status, errors, len(found) - errors, changes.get(f"{lang}/{key}.md")))
         rows.append(Row(key, number, cells))
-    return Report(list(languages), rows)
+    return Report(list(languages), rows, history)
 
 
 def row_label(lang: str, row: Row, tree: dict, files: DataFiles | None = None) -> str:
@@ -105,9 +108,12 @@ def localized(report: Report, lang: str, tree: dict, files: DataFiles | None = N
         return gettext(lang, message, files=files, **params)
 
     def when(moment):
+        if not report.history:
+            return ""
         return format_date(moment.date(), "medium", locale=locale) if moment else _("Not committed yet")
 
     return {
+        "history": report.history,
         "languages": [{"code": code, "name": _capital(languages[code].name_in(lang)), "dir": languages[code].dir}
                       for code in report.languages],
         "totals": [{**total, "name": _capital(languages[total["lang"]].name_in(lang))} for total in report.totals()],
@@ -168,12 +174,15 @@ def render_text(report: Report, lang: str, outline: Outline, tree: dict | None =
                       + "".join(f"  {str(v):<{len(n)}}" for v, n in zip(values, names))).rstrip())
     lines += ["", f"O = {names[0]}, P = {names[1]}, S = {names[2]}, - = {names[3]}; "
                   f"ok = {names[4]}, !! = {_('Fails the checks')}"]
+    if not report.history:
+        lines.append(_("Dates of last change are not shown: the project's history (git) is not available."))
     return "\n".join(lines)
 
 
 def render_json(report: Report) -> str:
     return json.dumps({
         "languages": report.languages,
+        "history": report.history,
         "documents": [{"key": row.key, "cells": {cell.lang: {
             "file": cell.rel, "status": cell.status, "ok": cell.ok, "errors": cell.errors,
             "warnings": cell.warnings, "changed": cell.changed.isoformat() if cell.changed else None,

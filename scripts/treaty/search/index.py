@@ -37,7 +37,8 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-worker.js")
 # What Pagefind's gzip-compressed index files begin with, before their CBOR content.
 SIGNATURE = b"pagefind_dcd"
-# Material's search stub at the site root: its script fetches it before our worker starts.
+# Material's script asks every page for the site's search/search_index.json (its own search, which
+# the edition replaces): an index without documents answers it.
 STUB = {"config": {"lang": ["mul"], "separator": "", "pipeline": []}, "docs": []}
 
 
@@ -178,16 +179,31 @@ class LanguageIndex:
 
     def write(self, folder: Path) -> Path:
         """Write the bundle into `folder` (<site>/<lang>/search), replacing what was there."""
+        return self.start(folder).finish()
+
+    def start(self, folder: Path) -> PendingBundle:
+        """Start Pagefind on the records (it runs beside the build); `finish()` completes the bundle."""
         folder = Path(folder)
-        shutil.rmtree(folder, ignore_errors=True)
         folder.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix="treaty-search-") as tmp:
+        # Pagefind reads its pages from, and writes the index into, a folder of its own: the
+        # index is moved into the site when complete (an indexer left running by a killed build
+        # never writes into a site).
+        work = Path(tempfile.mkdtemp(prefix="treaty-search-"))
+        pages = work / "pages"
+        try:
             for record in self.records:
-                path = Path(tmp) / record.url.strip("/") / "index.html"
+                path = pages / record.url.strip("/") / "index.html"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(self.page(record), encoding="utf-8")
             chunk_size = (load_settings(self.files).get("index_chunk_size") or {}).get(self.lang)
-            run_pagefind(Path(tmp), folder, self.rules.stemmer, chunk_size)
+            indexer = start_pagefind(pages, work / "index", self.rules.stemmer, chunk_size)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+        return PendingBundle(self, folder, work, indexer)
+
+    def complete(self, folder: Path) -> Path:
+        """The bundle around Pagefind's index: unused files removed, treaty.json and the passages."""
         used = {f"wasm.{entry['wasm'] or 'unknown'}.pagefind" for entry in
                 json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"].values()}
         for path in folder.glob("wasm.*.pagefind"):
@@ -206,6 +222,36 @@ class LanguageIndex:
         (folder / "treaty.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
                                             encoding="utf-8")
         return folder
+
+
+@dataclass
+class PendingBundle:
+    """A language's bundle while Pagefind indexes it in its own process."""
+
+    index: LanguageIndex
+    folder: Path  # where the bundle goes
+    work: Path  # Pagefind's: the stand-in pages it reads, the index it writes (removed when done)
+    indexer: subprocess.Popen
+
+    def done(self) -> bool:
+        return self.indexer.poll() is not None
+
+    def finish(self) -> Path:
+        try:
+            output, _ = self.indexer.communicate()
+            if self.indexer.returncode != 0 or not (self.work / "index" / "pagefind-entry.json").exists():
+                raise SearchBuildError(f"Pagefind could not index the pages: {output.strip()}")
+            self.index.complete(self.work / "index")
+            shutil.rmtree(self.folder, ignore_errors=True)
+            shutil.move(self.work / "index", self.folder)
+        finally:
+            shutil.rmtree(self.work, ignore_errors=True)
+        return self.folder
+
+    def cancel(self) -> None:
+        self.indexer.kill()
+        self.indexer.wait()
+        shutil.rmtree(self.work, ignore_errors=True)
 
 
 def fragment_urls(folder: Path) -> dict:
@@ -260,9 +306,9 @@ class SearchBuildError(Exception):
     """The search index could not be written (the message says why, for a person)."""
 
 
-def run_pagefind(site: Path, output: Path, language: str, chunk_size: int | None = None) -> None:
-    """Pagefind's indexer (the pagefind-bin package) over the records' pages, one language;
-    `chunk_size`: the index in pieces of about that many entries (data/search.yml)."""
+def start_pagefind(site: Path, output: Path, language: str, chunk_size: int | None = None) -> subprocess.Popen:
+    """Pagefind's indexer (the pagefind-bin package) over the records' pages, one language, started
+    in its own process; `chunk_size`: the index in pieces of about that many entries (data/search.yml)."""
     from pagefind.service import get_executable
 
     executable = get_executable()
@@ -275,9 +321,7 @@ def run_pagefind(site: Path, output: Path, language: str, chunk_size: int | None
     if chunk_size:
         # Pagefind 1.5 reads the size of its index pieces from this variable only.
         environment["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(int(chunk_size))
-    done = subprocess.run(command, capture_output=True, text=True, env=environment)
-    if done.returncode != 0 or not (output / "pagefind-entry.json").exists():
-        raise SearchBuildError(f"Pagefind could not index the pages: {(done.stderr or done.stdout).strip()}")
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environment)
 
 
 def write_stub(site_dir: Path) -> Path:

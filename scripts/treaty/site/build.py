@@ -1,49 +1,218 @@
-"""Build the site into a fresh folder and put it in place only when the build succeeded,
-so a failed build never leaves a half-written or mixed `site/`."""
+"""`treaty build`: every language built side by side, into a fresh folder put in place only when
+every build succeeded, so a failed build never leaves a half-written or mixed `site/`.
+
+mkdocs-static-i18n runs one MkDocs build per language (the chooser is one too), one after
+another. Here the configuration is loaded and the content checked once, then the builds are
+shared among this process and workers forked from it (one process per core: `jobs`), each taking
+the next language from a queue. Every build writes its own language's folder; the files the languages
+share are written by one of them (see treaty.site.plugin), so the site is the same as when the
+builds run one after another (`jobs=1`), in any order.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
-import shutil
+import multiprocessing
+import os
+import signal
 import sys
-import tempfile
+from multiprocessing.connection import wait
 from pathlib import Path
 
+from mkdocs import utils as mkdocs_utils
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from treaty.site.output import SiteOutput
+from treaty.site.stylesheet import trim_stylesheet
+
 log = logging.getLogger("treaty")
 
 
-def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True) -> int:
-    config_file = Path(config_file).resolve()
-    config = load_config(str(config_file), strict=strict)
-    final = Path(site_dir or config.site_dir).resolve()
-    final.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=final.parent))
-    config = load_config(str(config_file), strict=strict, site_dir=str(staging))
+class BuildFailure(Exception):
+    """A language's build failed; the message says which and why (its log said more)."""
+
+
+def available_cores() -> int:
     try:
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True, jobs: int | None = None) -> int:
+    """Build the site of `config_file` into `site_dir` (default: its site_dir); 0 when written."""
+    config_file = Path(config_file).resolve()
+    try:
+        config = load_config(str(config_file), strict=strict)
     except (MkDocsException, SystemExit) as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"treaty build: the site was not written ({error}); {final} is unchanged.", file=sys.stderr)
+        print(f"treaty build: {config_file} cannot be used ({error}); nothing was written.", file=sys.stderr)
         return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    # Swap: the old site goes aside, the new one takes its name, the old one is removed.
-    previous = None
-    if final.exists():
-        previous = final.with_name(final.name + ".previous")
-        shutil.rmtree(previous, ignore_errors=True)
-        final.rename(previous)
-    staging.rename(final)
-    if previous:
-        shutil.rmtree(previous, ignore_errors=True)
+    final = Path(site_dir or config.site_dir).resolve()
+    with SiteOutput(final) as output:
+        config.site_dir = str(output.staging)
+        try:
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build_languages(config, jobs or available_cores())
+            finally:
+                config.plugins.on_shutdown()
+        except (MkDocsException, SystemExit, BuildFailure) as error:
+            print(f"treaty build: {error}", file=sys.stderr)
+            print(f"treaty build: the site was not written; {final} is unchanged.", file=sys.stderr)
+            return 1
+        output.publish()
     print(f"treaty build: site written to {final}")
     return 0
+
+
+def languages_of(config) -> list[str | None]:
+    """The builds to run: mkdocs-static-i18n's languages (its default first), or one build."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [None]
+    default = i18n.default_language
+    return [default] + [lang for lang in i18n.build_languages if lang != default]
+
+
+def build_languages(config, jobs: int) -> None:
+    """Check once, then build each language, in `jobs` processes side by side."""
+    treaty = config.plugins.get("treaty")
+    if treaty is not None:
+        treaty.prepare(config)  # the check: a tree with errors stops here, before any build
+    languages = languages_of(config)
+    jobs = max(1, min(jobs, len(languages)))
+    if jobs == 1:
+        for lang in languages:
+            build_one(config, lang)
+        finish_search(config)
+    else:
+        run_workers(config, languages, jobs)
+    trim_stylesheet(Path(config.site_dir))  # with the classes of every language's pages
+
+
+def finish_search(config) -> None:
+    """Wait for the search indexes still being written after the last build of this process.
+    (Not the plugin's on_shutdown: MkDocs keeps such plugins from one build to the next.)"""
+    treaty = config.plugins.get("treaty")
+    if treaty is not None:
+        treaty.finish_search()
+
+
+def build_one(config, lang: str | None) -> None:
+    """One language's MkDocs build, into the shared staging folder (which it does not empty)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        i18n.current_language = lang
+        i18n.building = True  # it runs no other language's build after this one
+    with keep_site_dir():
+        mkdocs_build(config)
+
+
+@contextlib.contextmanager
+def keep_site_dir():
+    """MkDocs empties the site folder before a build; every build here writes into the same one."""
+    clean = mkdocs_utils.clean_directory
+    mkdocs_utils.clean_directory = lambda _path: None
+    try:
+        yield
+    finally:
+        mkdocs_utils.clean_directory = clean
+
+
+# -- worker processes -----------------------------------------------------------------------------
+
+
+def run_workers(config, languages: list, jobs: int) -> None:
+    """This process and `jobs - 1` workers forked from it take the languages from a queue; the
+    first failure stops them all."""
+    context = multiprocessing.get_context("fork")
+    tasks = context.SimpleQueue()
+    for lang in languages:
+        tasks.put(lang)
+    for _ in range(jobs):
+        tasks.put(None)
+    workers = {}  # report pipe -> process
+    gc.freeze()  # what is made so far stays shared with the workers: their collector leaves it alone
+    try:
+        for _ in range(jobs - 1):
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=worker, args=(config, tasks, send), daemon=True)
+            process.start()
+            send.close()
+            workers[receive] = process
+        while (lang := tasks.get()) is not None:
+            build_one(config, lang)
+            collect(workers, block=False)  # a worker that failed stops the build now
+        finish_search(config)
+        collect(workers, block=True)
+    finally:
+        gc.unfreeze()
+        for process in workers.values():
+            if process.is_alive():
+                process.terminate()  # the worker stops its search indexer, then exits
+        for receive, process in workers.items():
+            process.join(timeout=10)
+            if process.is_alive():
+                process.kill()
+                process.join()
+            receive.close()
+
+
+def collect(workers: dict, block: bool) -> None:
+    """Take the workers' reports (all of them when `block`, else those already sent): a worker
+    done is forgotten; a failure or a worker lost raises BuildFailure."""
+    while workers:
+        ready = wait(list(workers), timeout=None if block else 0)
+        if not ready:
+            return
+        for receive in ready:
+            try:
+                outcome, detail = receive.recv()
+            except EOFError:
+                process = workers[receive]
+                process.join()
+                raise BuildFailure(f"a build process stopped unexpectedly (exit code {process.exitcode})") from None
+            if outcome == "failed":
+                raise BuildFailure(detail)
+            workers.pop(receive).join()
+            receive.close()
+
+
+def worker(config, tasks, report) -> None:
+    """Build the languages taken from `tasks` until there are none; report done or the failure."""
+    die_with_parent()
+    signal.signal(signal.SIGTERM, stop)
+    lang = None
+    try:
+        while (lang := tasks.get()) is not None:
+            build_one(config, lang)
+        lang = None
+        finish_search(config)
+        report.send(("done", None))
+    except BaseException as error:  # a build's own messages are in the log already
+        treaty = config.plugins.get("treaty")
+        if treaty is not None:
+            treaty.on_build_error(error=error)  # stops its search indexers
+        where = f"the build of '{lang}'" if lang else "a build"
+        why = str(error) if isinstance(error, (MkDocsException, SystemExit)) else f"{type(error).__name__}: {error}"
+        with contextlib.suppress(OSError):
+            report.send(("failed", f"{where} failed: {why}" if why else f"{where} failed"))
+    finally:
+        report.close()
+
+
+def stop(_signum, _frame):
+    raise SystemExit("stopped")
+
+
+def die_with_parent() -> None:
+    """Linux: this worker is killed when `treaty build` is (not left writing a folder no one wants)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -1,13 +1,22 @@
 """MkDocs plugin `treaty`: wires the edition into MkDocs' events, and nothing more.
 
-Works beside mkdocs-static-i18n, which runs one build per language; this plugin reads the
-language being built from it. The project (treaty.project) is the folder of mkdocs.yml; the
-content is checked once (treaty.checks), and the templates' context comes from the views beside
-this module (treaty.site.views), all plain Python.
+Works beside mkdocs-static-i18n, which runs one build per language (one after another, or each
+in its own process: treaty.site.build); this plugin reads the language being built from it. The
+project (treaty.project) is the folder of mkdocs.yml; the content is checked once per process
+tree (treaty.checks), and the templates' context comes from the views beside this module
+(treaty.site.views), all plain Python.
+
+Each build writes its own language's pages only: the files every language shares at the site's
+root (the theme's assets, the 404 page, the sitemap) are written by one build, the default
+language's of mkdocs-static-i18n (the chooser), so that languages built side by side never write
+the same file and the site is the same whatever the order of the builds.
 """
 
 from __future__ import annotations
 
+import functools
+import html
+import os
 import posixpath
 import re
 import time
@@ -16,14 +25,17 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
 
 from treaty.checks.checker import check_tree
+from treaty.checks.published import PublishedPolicy
 from treaty.findings import WARNING, errors, render
 from treaty.model.content import TREATY_KINDS, classify
 from treaty.model.labels import article_label, chapter_label, heading
 from treaty.model.languages import get_language
-from treaty.model.messages import gettext, kind_gettext, translations
+from treaty.model.messages import gettext, kind_gettext
+from treaty.model.policy import markup_rules
 from treaty.model.references import LINKED_KINDS, known_targets
 from treaty.model.terminology import definition_anchors, definitions_article
 from treaty.pdf.edition import pdf_name
@@ -31,11 +43,14 @@ from treaty.project import Project
 from treaty.project.files import DataError
 from treaty.reports.dashboard import build_report, localized
 from treaty.reports.history import last_changes
-from treaty.search.index import BUNDLE, LanguageIndex, write_stub
-from treaty.site.views.alternates import hreflang, sitemap
+from treaty.search.index import BUNDLE, LanguageIndex, SearchBuildError, write_stub
+from treaty.site.stylesheet import classes_of, trim_stylesheet, write_classes
+from treaty.site.templates import share_compiled_templates
+from treaty.site.views.alternates import sitemap
 from treaty.site.views.chooser import chooser
+from treaty.site.views.headers import content_security_policy, headers_file
 from treaty.site.views.meta import page_meta
-from treaty.site.views.navigation import navigation
+from treaty.site.views.navigation import chapter_navigation, navigation
 from treaty.site.views.not_found import not_found, not_found_root
 from treaty.site.views.page import page_context
 
@@ -44,22 +59,72 @@ PARAGRAPHS = "treaty.markdown.paragraphs"
 CITATIONS = "treaty.markdown.citations"
 TERMS = "treaty.markdown.terms"
 CROSSREFS = "treaty.markdown.crossrefs"
+# Last: content is Markdown only, with the checker's rules (treaty.markdown.safety).
+SAFETY = "treaty.markdown.safety"
 TYPOGRAPHY = "treaty.markdown.typography"
-EXTENSIONS = (PARAGRAPHS, CITATIONS, CROSSREFS, TERMS, TYPOGRAPHY)
+EXTENSIONS = (PARAGRAPHS, CITATIONS, CROSSREFS, TERMS, TYPOGRAPHY, SAFETY)
 STYLESHEET = "assets/stylesheets/treaty.css"
 SCRIPT = "assets/javascripts/treaty.js"
 HTML_TAG = re.compile(r"<html lang=\"[^\"]*\"")
+KEEP_SPACE = re.compile(r"(<(pre|code|kbd|textarea)\b.*?</\2>)", re.S | re.I)
+BLANK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")  # not \s: a no-break space is text
+# Material's base.html gives its two toggles `autocomplete="off"`, which HTML allows on text fields
+# only (the Nu checker's error); base.html has no block around them, so the attribute is taken out.
+TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") '
+                                 r'autocomplete="off">')
 # Pages the search finds (the home page and the status dashboard only list the others).
 SEARCHED_KINDS = ("article", "chapter", "preamble", "about")
+# Each page's navigation shows its own chapter only (views.navigation.chapter_navigation), and
+# Material writes its sections as plain links and checkboxes (keyboard and no-JS navigation):
+# pruned, a section not shown open is not written at all.
+FEATURES = ("navigation.prune",)
 
 
-def set_hreflang(config, links: list[dict]) -> None:
-    """Material writes <link rel="alternate" hreflang> from extra.alternate; give it absolute URLs.
+def collapse_blank_lines(html: str) -> str:
+    """The page without the blank lines and indentation Material's templates leave (a third of an
+    article's page): white space that holds a line break becomes one line break, which shows the
+    same, except in the elements that show white space as written (pre, code, kbd, textarea)."""
+    out, at = [], 0
+    for kept in KEEP_SPACE.finditer(html):
+        out += [BLANK.sub("\n", html[at:kept.start()]), kept.group()]
+        at = kept.end()
+    out.append(BLANK.sub("\n", html[at:]))
+    return "".join(out)
 
-    mkdocs-static-i18n sets `extra.alternate` as an attribute, which shadows the key: set both.
+
+def unused_theme_file(uri: str, config) -> bool:
+    """Files of Material's that no page of the edition loads: the source maps of its minified
+    files, its own search (lunr) when the project does not use it, the colour palettes' styles
+    when it has none, and a favicon that is not the one configured."""
+    if uri.endswith(".map"):
+        return True
+    if uri.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/")):
+        return not any(name in config.plugins for name in ("search", "material/search"))
+    if uri.startswith("assets/stylesheets/palette."):
+        return not config.theme.get("palette")
+    if uri.startswith("assets/images/favicon."):
+        return uri != config.theme.get("favicon")
+    return False
+
+
+def clear_alternates(config) -> None:
+    """No <link rel="alternate"> in the pages: Material's script requests "sitemap.xml" next to
+    each one it finds (the production host's, from any copy of the site), to map its own language
+    selector, which the edition replaces. The alternates of every page, hreflang included, are in
+    the sitemap (views/alternates.py), where search engines read them as well.
+
+    mkdocs-static-i18n sets `extra.alternate` as an attribute, which shadows the key: clear both.
     """
-    config.extra["alternate"] = links
-    config.extra.alternate = links
+    config.extra["alternate"] = []
+    config.extra.alternate = []
+
+
+def plain_titles(toc) -> None:
+    """The table of contents' titles as plain text (Python-Markdown gives them HTML-escaped), for
+    the templates to escape once."""
+    for item in toc or []:
+        item.title = html.unescape(str(item.title))
+        plain_titles(item.children)
 
 
 class TreatyPluginConfig(Config):
@@ -82,7 +147,19 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         self.known: dict = {}  # language -> targets of its cross-references
         self.definitions: dict = {}  # language -> concept -> anchor of its definition
         self.lang = None
-        self.root_404: str | None = None  # the chooser build's 404.html, kept at the site's root
+        self.shared = True  # whether this build writes the files shared by every language
+        self.result = None  # the check's (treaty.checks.checker.CheckResult)
+        self.changes: dict = {}  # when each file last changed (git history)
+        # `treaty serve` (treaty.site.serve): content with errors is built all the same (the
+        # pages of the files with errors show them), and each build's files, navigation and
+        # template environment are kept, to build pages again one by one.
+        self.preview = False
+        self.state: dict = {}
+        self.static_templates: set | None = None  # the theme's (the 404 page and the sitemap)
+        self.pending: list = []  # search bundles still being indexed (treaty.search.index.PendingBundle)
+        self.classes: set = set()  # the classes of this build's pages (treaty.site.stylesheet)
+        self.refused: list = []  # what the renderer refused on the page being rendered
+        self.published: PublishedPolicy | None = None
 
     # -- configuration -------------------------------------------------------------------
 
@@ -93,7 +170,9 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
             current = i18n.default_language
         return current or self.project.reference_language
 
-    def on_config(self, config):
+    def prepare(self, config) -> None:
+        """The project and its check, once: the builds of every language that follow (in this
+        process, or in processes forked from it) use them."""
         if self.project is None:
             try:
                 self.project = Project.from_config(config.config_file_path, docs=config.docs_dir,
@@ -101,14 +180,31 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
                 self.check()
             except DataError as error:
                 raise PluginError(str(error)) from None
+
+    def on_config(self, config):
+        self.prepare(config)
         project = self.project
         self.lang = self.current_language(config)
+        i18n = config.plugins.get("i18n")
+        self.shared = i18n is None or self.lang == i18n.default_language
+        if self.static_templates is None:
+            self.static_templates = set(config.theme.static_templates)
+        # The sitemap once; the 404 page in every build (each language writes its own).
+        config.theme.static_templates = set(self.static_templates) if self.shared \
+            else set(self.static_templates) & {"404.html"}
+        # Only the build that writes the shared files needs the list of the theme's files.
+        share_compiled_templates(config.theme, list_files=self.shared)
+        for feature in FEATURES:
+            if feature not in config.theme["features"]:
+                config.theme["features"].append(feature)
         self.search_index = None if self.is_chooser or not self.config.search else LanguageIndex(
             self.lang, project.files)
         for name in EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
             config.mdx_configs.setdefault(name, {})["files"] = project.files
+        config.mdx_configs[SAFETY]["report"] = self.refused.append
+        self.published = PublishedPolicy(markup_rules(project.files))
         # The theme's own style sheet and script, without a line in every project's mkdocs.yml.
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
@@ -153,14 +249,30 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
             if finding.severity == WARNING:  # info, not warning: MkDocs' --strict would stop on it
                 log.info("treaty check: warning: %s", finding.text())
         problems = errors(result.findings)
-        if problems:
+        if problems and not self.preview:
             raise PluginError("the content does not pass `treaty check`:\n" + render(problems))
-        self.tree = result.tree
+        if any("status" in docs for docs in result.tree.values()):
+            self.changes = last_changes(project.docs)  # one `git log` for the whole tree
+        self.adopt(result)
+
+    def adopt(self, result, tree: dict | None = None) -> None:
+        """The check's result, and the tree the pages are made of (by default the result's; a new
+        result in `treaty serve`, after a file changed, with the last readable version of files
+        that cannot be read now)."""
+        project = self.project
+        self.result = result
+        tree = result.tree if tree is None else tree
+        if self.tree and self.tree is not tree:
+            for lang, docs in tree.items():  # the same dictionaries, shared by every build
+                fresh = dict(docs)
+                self.tree.setdefault(lang, {}).clear()
+                self.tree[lang].update(fresh)
+        else:
+            self.tree = tree
+        self.known.clear()
         if any("status" in docs for docs in self.tree.values()):
-            # One `git log` for the whole tree, only when a status page shows it.
-            self.status_report = build_report(result, last_changes(project.docs), project.outline,
-                                              project.language_codes, project.shown(project.docs),
-                                              files=project.files)
+            self.status_report = build_report(result, self.changes, project.outline, project.language_codes,
+                                              project.shown(project.docs), files=project.files)
 
     def on_pre_build(self, config):
         # mkdocs-static-i18n puts its own sitemap template first unless the project's custom_dir has
@@ -168,11 +280,50 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         config.theme.dirs[:] = [folder for folder in config.theme.dirs
                                 if Path(folder).name != "custom_i18n_sitemap"]
 
+    def on_files(self, files, config):
+        """The files of this build only: its language's (mkdocs-static-i18n then sorts out far
+        fewer), and the theme's that pages use, in the build that writes the shared files."""
+        i18n = config.plugins.get("i18n")
+        locales = set(i18n.all_languages) if i18n else set()
+        docs = os.path.join(os.path.normpath(config.docs_dir), "")
+        # The preview builds content with errors, but not the files the check could not read
+        # (their pages show the check's messages instead): MkDocs would read them again.
+        failed = self.result.failed if self.preview and self.result else set()
+        kept = []
+        for file in files:
+            if not os.path.normpath(file.abs_src_path).startswith(docs):
+                if self.shared and not unused_theme_file(file.src_uri, config):
+                    kept.append(file)
+                continue
+            if failed and self.project.shown(Path(file.abs_src_path)) in failed:
+                continue
+            top = file.src_uri.split("/", 1)[0] if "/" in file.src_uri else None
+            if i18n is None or (top if top in locales else i18n.default_language) == self.lang:
+                kept.append(file)
+        return Files(kept)
+
+    @event_priority(100)  # before others look up files (mkdocs-static-i18n has sorted them out)
+    def on_nav(self, nav, config, files):
+        # Each link of each page is looked up among the files, by mkdocs-static-i18n's slow
+        # lookup; the files do not change during the build.
+        files.get_file_from_path = functools.lru_cache(maxsize=None)(files.get_file_from_path)
+        if self.preview:
+            self.state.update(nav=nav, files=files)
+        return nav
+
     def on_env(self, env, config, files):
-        env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_translations(translations(self.page_lang, self.project.files), newstyle=True)
+        # Every value a template writes is escaped, in text and in attributes: front matter, data
+        # files and catalogs can all come from a pull request. Catalog strings are plain text too
+        # (Jinja's own gettext would pass them as trusted HTML); the page's HTML is marked where
+        # it is written (partials/content.html).
+        env.autoescape = True
         lang, kind, data = self.page_lang, self.project.instrument.kind, self.project.files
+        env.globals["_"] = env.globals["gettext"] = lambda message, **params: gettext(
+            lang, message, files=data, **params)
         env.globals["kind_gettext"] = lambda message, **params: kind_gettext(lang, kind, message, files=data, **params)
+        if self.preview:
+            self.state["env"] = env
+        env.globals["treaty_csp"] = content_security_policy(meta=True)
         return env
 
     # -- pages -----------------------------------------------------------------------------
@@ -196,7 +347,26 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         config.mdx_configs[TYPOGRAPHY].update(lang=lang)
         self.configure_terms(config, page, lang, treaty_text and kind != "chapter", number)
         self.configure_crossrefs(config, page, document, markdown, lang, kind, article)
+        rel, first_line = self.source_of(page, markdown)
+        config.mdx_configs[SAFETY].update(source=rel, first_line=first_line)
+        self.refused.clear()
         return markdown
+
+    def source_rel(self, page) -> str:
+        """The page's file as the checker names it (docs/en/articles/7.md)."""
+        try:
+            return Path(page.file.abs_src_path).relative_to(self.project.root).as_posix()
+        except ValueError:
+            return page.file.src_uri
+
+    def source_of(self, page, markdown: str) -> tuple[str, int]:
+        """The page's file as the checker names it, and the line its Markdown starts on."""
+        try:
+            full = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+        except OSError:
+            return self.source_rel(page), 1
+        start = full.find(markdown) if markdown else -1
+        return self.source_rel(page), full.count("\n", 0, start) + 1 if start >= 0 else 1
 
     def configure_terms(self, config, page, lang, treaty_text, number):
         terms_file = self.project.terminology_file
@@ -240,7 +410,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         if template_name == "sitemap.xml":
             context["treaty_sitemap"] = sitemap(self.project, self.tree, self.site_url(config))
         elif template_name == "404.html":
-            set_hreflang(config, [])  # an address that does not exist has no other languages
+            clear_alternates(config)  # an address that does not exist has no other languages
         if template_name == "404.html" and self.is_chooser:
             context["treaty"] = {"not_found_root": not_found_root(self.project)}
         elif template_name == "404.html":
@@ -249,29 +419,35 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         return context
 
     def on_post_template(self, output, template_name, config):
-        """Each language's 404 page goes to <lang>/404.html; the root's 404.html stays the chooser
-        build's (every language's message), whichever build comes last."""
+        """Each language's 404 page goes to <lang>/404.html; the root's 404.html is the chooser
+        build's (every language's message): the other builds leave it (MkDocs writes no file for
+        an empty output), whichever build comes last."""
+        if template_name.endswith(".html"):
+            output = TOGGLE_AUTOCOMPLETE.sub(r"\1>", output, count=2)
         if template_name != "404.html":
             return output
         output = self.with_direction(output)
+        if not self.preview:
+            self.classes |= classes_of(output)
+        output = collapse_blank_lines(output)
         if self.is_chooser:
-            self.root_404 = output
             return output
         target = Path(config.site_dir) / self.lang / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
-        return self.root_404 or output
+        return ""
 
     def on_page_context(self, context, page, config, nav):
         site_url = self.site_url(config)
+        context["nav"] = chapter_navigation(nav)
+        plain_titles(page.toc)
+        clear_alternates(config)
         if self.is_chooser:
             context["treaty"] = {"chooser": chooser(self.project)}
-            set_hreflang(config, hreflang(self.project, self.tree, "index", site_url))
             return context
         document, kind, _ = self.document_of(page)
         if document is None:
             return context
-        set_hreflang(config, hreflang(self.project, self.tree, document.key, site_url))
         info = page_context(self.project, self.tree, document, self.lang, site_url)
         info["search"] = self.search_index is not None
         if kind == "status":
@@ -288,6 +464,8 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
     # -- search ------------------------------------------------------------------------
 
     def on_page_content(self, html, page, config, files):
+        if self.refused:
+            raise PluginError("the renderer refused what this page contains:\n" + render(self.refused))
         if self.search_index is None:
             return html
         document, kind, number = self.document_of(page)
@@ -303,15 +481,29 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         self.search_index.add(page.url, title, html, number if kind == "article" else None, kind)
         return html
 
+    @event_priority(-110)  # after mkdocs-static-i18n's, which runs the other languages' builds
     def on_post_build(self, config):
-        if self.root_404 is not None:
-            (Path(config.site_dir) / "404.html").write_text(self.root_404, encoding="utf-8")
-        if self.config.search:
-            write_stub(Path(config.site_dir))
+        """Start indexing this language's pages (Pagefind runs beside the next build), and when no
+        other build follows, finish every bundle."""
+        # The policy of every page, as a header too, for the hosts that read `_headers`.
+        if self.shared:
+            (Path(config.site_dir) / "_headers").write_text(headers_file(), encoding="utf-8")
+            if self.config.search:
+                write_stub(Path(config.site_dir))
+        # The bundles of the languages before: complete those Pagefind is done with.
+        self.finish_search(only_done=True)
         if self.search_index is not None:
-            self.search_index.write(Path(config.site_dir) / self.lang / BUNDLE)
+            self.pending.append(self.search_index.start(Path(config.site_dir) / self.lang / BUNDLE))
+            self.search_index = None
         if self.config.pdf and not self.is_chooser:
             self.write_pdf(config)
+        if not self.preview:  # the preview keeps Material's whole style sheet: edits add classes
+            write_classes(Path(config.site_dir), self.lang or "site", self.classes)
+        self.classes = set()
+        i18n = config.plugins.get("i18n")
+        if i18n is None or not i18n.building:  # the last build (treaty.site.build trims it itself)
+            self.finish_search()
+            trim_stylesheet(Path(config.site_dir))
 
     def write_pdf(self, config):
         """The language's PDF, after its pages: a step of its own (treaty.pdf), timed in the log."""
@@ -326,12 +518,37 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         log.info("PDF %s: %d KB in %.1f s", target.name, target.stat().st_size // 1024,
                  time.perf_counter() - started)
 
+    def finish_search(self, only_done: bool = False) -> None:
+        """Complete the search bundles being indexed (waiting for Pagefind), or those it is done with."""
+        for bundle in list(self.pending):
+            if only_done and not bundle.done():
+                continue
+            self.pending.remove(bundle)
+            try:
+                bundle.finish()
+            except SearchBuildError as error:
+                self.on_build_error(error)
+                raise PluginError(f"the search index of {bundle.index.lang} was not written: {error}") from None
+
+    def on_build_error(self, error):
+        while self.pending:
+            self.pending.pop().cancel()
+
     def on_post_page(self, output, page, config):
-        return self.with_direction(output)
+        # The last look: nothing the sanitizer would remove, no id of the layout's, in the content.
+        problems = self.published.check(output, self.source_rel(page))
+        if problems:
+            raise PluginError("this page is not published:\n" + render(problems))
+        output = self.with_direction(TOGGLE_AUTOCOMPLETE.sub(r"\1>", output, count=2))
+        if not self.preview:
+            self.classes |= classes_of(output)
+        return collapse_blank_lines(output)
 
     def with_direction(self, output: str) -> str:
         # Material writes <html lang>; the direction belongs there too, for the whole page.
         if self.is_chooser:
-            return HTML_TAG.sub('<html lang="mul" dir="ltr"', output, count=1)
-        language = get_language(self.lang, self.project.files)
-        return HTML_TAG.sub(f'<html lang="{language.code}" dir="{language.dir}"', output, count=1)
+            output = HTML_TAG.sub('<html lang="mul" dir="ltr"', output, count=1)
+        else:
+            language = get_language(self.lang, self.project.files)
+            output = HTML_TAG.sub(f'<html lang="{language.code}" dir="{language.dir}"', output, count=1)
+        return output

@@ -2,6 +2,13 @@
 
 Read with python-docx, and from the document's XML where python-docx has no API (footnotes,
 numbering formats, page breaks Word recorded when it last laid the document out).
+
+Every paragraph of the body is read, in document order, wherever Word nests it: in a table cell,
+in a content control (w:sdt, which python-docx's `document.paragraphs` skips, as it skips tables),
+in a text box (read after the paragraph it is anchored in; Word's second copy of the text box for
+older readers, mc:Fallback, is not, nor the prompt an empty content control shows). A paragraph
+of a numbered list keeps its number wherever it is; one without a number (a list continuation,
+indented like the item) is a paragraph.
 """
 
 from __future__ import annotations
@@ -14,11 +21,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docx.text.paragraph import Paragraph
-from lxml import etree
+from docx.text.run import Run
 
 from treaty.importer.errors import ImportFailure, Where
 from treaty.importer.readers import Block, Footnote, Source, clean, note_ref
+from treaty.importer.readers.limits import check_docx
 
 NUM_FORMATS = {
     "decimal": "decimal", "decimalZero": "decimal", "decimalEnclosedParen": "decimal",
@@ -28,7 +37,12 @@ NUM_FORMATS = {
     "russianUpper": "cyrillic-upper", "hindiNumbers": "decimal",
 }
 SKIPPED_NOTES = ("separator", "continuationSeparator", "continuationNotice")
-W_P, W_T, W_TAB, W_BR, W_CR = qn("w:p"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+W_P, W_R, W_T, W_TAB, W_BR, W_CR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Inside a paragraph, what is not its own text: its text boxes (paragraphs of their own), Word's
+# copy of them for older readers, and text deleted or moved away under tracked changes.
+NOT_OWN_TEXT = {qn("w:txbxContent"), MC_FALLBACK, qn("w:del"), qn("w:moveFrom")}
+W_SDT, W_ALT_CHUNK = qn("w:sdt"), qn("w:altChunk")
 
 
 class Numbering:
@@ -41,17 +55,28 @@ class Numbering:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return
-        abstract = {}
+        abstract, styled, links = {}, {}, {}
         for node in root.findall(qn("w:abstractNum")):
             levels = {}
             for lvl in node.findall(qn("w:lvl")):
                 fmt = lvl.find(qn("w:numFmt"))
                 start = lvl.find(qn("w:start"))
-                levels[int(lvl.get(qn("w:ilvl")))] = (
-                    fmt.get(qn("w:val")) if fmt is not None else "decimal",
-                    int(start.get(qn("w:val"))) if start is not None else 1,
-                )
-            abstract[node.get(qn("w:abstractNumId"))] = levels
+                text = lvl.find(qn("w:lvlText"))
+                fmt = fmt.get(qn("w:val")) if fmt is not None else "decimal"
+                if text is not None and not text.get(qn("w:val")):
+                    fmt = "none"  # a level that shows no number (an indented, unnumbered item)
+                levels[int(lvl.get(qn("w:ilvl")))] = (fmt, int(start.get(qn("w:val"))) if start is not None else 1)
+            key = node.get(qn("w:abstractNumId"))
+            abstract[key] = levels
+            style, link = node.find(qn("w:styleLink")), node.find(qn("w:numStyleLink"))
+            if style is not None:
+                styled[style.get(qn("w:val"))] = key
+            if link is not None:
+                links[key] = link.get(qn("w:val"))
+        for key, style in links.items():
+            # A list that uses a numbering style has no levels of its own: they are the style's.
+            if not abstract[key] and style in styled:
+                abstract[key] = abstract[styled[style]]
         for num in root.findall(qn("w:num")):
             ref = num.find(qn("w:abstractNumId"))
             levels = dict(abstract.get(ref.get(qn("w:val")) if ref is not None else None, {}))
@@ -77,24 +102,26 @@ class Numbering:
 
 
 def num_pr(paragraph: Paragraph):
-    """The paragraph's list numbering (numId, ilvl), from its properties or its style."""
+    """The paragraph's list numbering (numId, ilvl), from its properties or its style. The list
+    and the level are looked up each on its own: a paragraph of a numbered style that Word moved
+    one level down has its own ilvl and the style's numId. numId 0 means "not numbered"."""
     nodes = [paragraph._p.pPr]
     style = paragraph.style
     while style is not None:
         nodes.append(style.element.pPr)
         style = style.base_style
+    num_id = level = None
     for ppr in nodes:
-        if ppr is None:
-            continue
-        num = ppr.find(qn("w:numPr"))
+        num = ppr.find(qn("w:numPr")) if ppr is not None else None
         if num is None:
             continue
-        num_id = num.find(qn("w:numId"))
-        ilvl = num.find(qn("w:ilvl"))
-        if num_id is None or num_id.get(qn("w:val")) == "0":
-            return None
-        return num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
-    return None
+        if num_id is None and num.find(qn("w:numId")) is not None:
+            num_id = num.find(qn("w:numId")).get(qn("w:val"))
+        if level is None and num.find(qn("w:ilvl")) is not None:
+            level = int(num.find(qn("w:ilvl")).get(qn("w:val")))
+    if num_id is None or num_id == "0":
+        return None
+    return num_id, level or 0
 
 
 def heading_level(paragraph: Paragraph) -> int:
@@ -121,19 +148,35 @@ def emphasised(paragraph: Paragraph) -> bool:
         style = style.base_style
     if alignment == WD_ALIGN_PARAGRAPH.CENTER:
         return True
-    runs = [run for run in paragraph.runs if run.text.strip()]
+    # Every run of the paragraph's text, also those inside hyperlinks, content controls and
+    # insertions (python-docx's `paragraph.runs` has only the paragraph's direct children).
+    runs = [Run(node, paragraph) for node in own_nodes(paragraph._p) if node.tag == W_R]
+    runs = [run for run in runs if run.text.strip()]
     style_bold = paragraph.style is not None and paragraph.style.font.bold
     return bool(runs) and all(run.bold or (run.bold is None and style_bold) for run in runs)
+
+
+def placeholder(node) -> bool:
+    """A content control that shows its prompt ("Click or tap here to enter text"), not text."""
+    return node.tag == W_SDT and node.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}") is not None
+
+
+def own_nodes(element):
+    """The nodes of a paragraph's own text, in document order (see NOT_OWN_TEXT)."""
+    for node in element.iterchildren():
+        if node.tag in NOT_OWN_TEXT or placeholder(node):
+            continue
+        yield node
+        yield from own_nodes(node)
 
 
 def run_text(element, notes: dict[str, str] | None, state: dict) -> str:
     """The text of a paragraph (or a note): text, tabs and breaks, note references in place."""
     parts = []
-    for node in element.iter():
+    for node in own_nodes(element):
         name = node.tag
         if name == W_T:
-            if not any(a.tag in (qn("w:moveFrom"), qn("w:del")) for a in node.iterancestors()):
-                parts.append(node.text or "")
+            parts.append(node.text or "")
         elif name in (W_TAB, W_CR):
             parts.append(" ")
         elif name == W_BR:
@@ -165,7 +208,7 @@ def read_footnotes(document, labels: dict[str, str], path: Path) -> dict[str, Fo
                  if rel.reltype == RT.FOOTNOTES and not rel.is_external), None)
     if part is None:
         return {}
-    root = etree.fromstring(part.blob)
+    root = parse_xml(part.blob)  # python-docx's parser: no entity is resolved
     out = {}
     for note in root.findall(qn("w:footnote")):
         if note.get(qn("w:type")) in SKIPPED_NOTES:
@@ -178,7 +221,23 @@ def read_footnotes(document, labels: dict[str, str], path: Path) -> dict[str, Fo
     return out
 
 
+def body_paragraphs(body, path: Path):
+    """Every paragraph of the body in document order, however nested (tables, content controls,
+    text boxes), but not Word's second copy of a text box (see the module) nor the prompt of an
+    empty content control. Text Word merges in only when it opens the file (w:altChunk, from
+    another file in the package) cannot be read: rather than leave it out, the import stops."""
+    chunk = body.find(f".//{W_ALT_CHUNK}")
+    if chunk is not None:
+        raise ImportFailure("part of the document is an embedded file that Word merges in when it opens it "
+                            "(w:altChunk)", Where(path.name), "open the document in Word, save it again as .docx "
+                            "(Word then writes that text into the document), and import it again")
+    for p in body.iter(W_P):
+        if not any(a.tag == MC_FALLBACK or placeholder(a) for a in p.iterancestors()):
+            yield p
+
+
 def read_docx(path: Path) -> Source:
+    check_docx(path)  # sizes, entities and elements, before python-docx decompresses anything
     try:
         document = Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
@@ -190,9 +249,7 @@ def read_docx(path: Path) -> Source:
     labels: dict[str, str] = {}
     state: dict = {"page": 1}
     count = 0
-    for p in body.iter(W_P):
-        if any(a.tag == W_P for a in p.iterancestors()):
-            continue  # a text box inside a paragraph
+    for p in body_paragraphs(body, path):
         count += 1
         paragraph = Paragraph(p, document)
         page_before = state["page"]

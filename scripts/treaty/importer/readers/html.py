@@ -15,6 +15,7 @@ from lxml import etree
 
 from treaty.importer.errors import ImportFailure, Where
 from treaty.importer.readers import Block, Footnote, Source, clean, note_ref
+from treaty.importer.readers.limits import read_capped
 
 BLOCKS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "blockquote", "dd", "dt", "td", "th",
@@ -32,7 +33,7 @@ NOTE_ROLES = ("doc-endnotes", "doc-footnotes", "doc-endnote", "doc-footnote")
 
 
 def decode(path: Path) -> str:
-    data = path.read_bytes()
+    data = read_capped(path)  # refused above the size limit before it is read
     match = CHARSET.search(data[:4096])
     encoding = match.group(1).decode("ascii") if match else "utf-8"
     try:
@@ -61,6 +62,9 @@ class HtmlReader:
         self.footnotes: dict[str, Footnote] = {}
         self.blocks: list[Block] = []
         self.skip: set = set()
+        # The number of the list item being read, until its first block of text takes it:
+        # (level, format, position), or None outside a numbered item or once taken.
+        self.item: tuple[int, str, int] | None = None
 
     # -- footnotes ---------------------------------------------------------------------------
 
@@ -119,13 +123,35 @@ class HtmlReader:
     def walk(self, element, depth: int = 0) -> None:
         if element in self.skip or tag(element) in SKIP:
             return
+        parent = element.getparent()
+        if tag(element) == "li" and parent is not None and tag(parent) == "ol":
+            # <li>text</li>, <li><p>text</p></li>, <li><div><span>text</span></div></li>: the first
+            # block of text inside the item carries its number, whatever wraps it; the blocks
+            # after it (a second <p>, text after a nested list) continue the item, unnumbered.
+            if self.item is not None:
+                self.untold_item(element)
+            self.item = (depth, self.list_format(parent), self.position(element, parent))
+            self.read_children(element, depth)
+            self.item = None  # what follows the item, even inside an outer item, has no number
+            return
+        self.read_children(element, depth)
+
+    def untold_item(self, li) -> None:
+        """A numbered item whose first content is a sub-list ("1. (a) ..." on one line): each
+        number of the edition starts a paragraph of its own, so this one has nowhere to go."""
+        level, _, position = self.item
+        raise ImportFailure(f"numbered item {position} (list level {level}) has no text of its own before "
+                            "its sub-list", Where(self.path.name, line=li.sourceline),
+                            "check the document: a numbered paragraph must have text before its first "
+                            "subparagraph; if the official text is written so, tell the editors of this edition")
+
+    def read_children(self, element, depth: int) -> None:
         buffer: list[str] = [element.text or ""]
-        first = [element]  # the element a pending run of inline text belongs to
 
         def flush():
             text = clean("".join(buffer))
             if text.replace("\u00a0", ""):
-                self.add(first[0], text, depth)
+                self.add(element, text)
             buffer.clear()
 
         for child in element:
@@ -140,17 +166,15 @@ class HtmlReader:
             buffer.append(child.tail or "")
         flush()
 
-    def add(self, element, text: str, depth: int) -> None:
+    def add(self, element, text: str) -> None:
         name = tag(element)
         block = Block(text, Where(self.path.name, line=element.sourceline))
         if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
             block.heading = int(name[1])
         block.emphasis = self.centred(element) or self.bold(element)
-        parent = element.getparent()
-        if name == "li" and parent is not None and tag(parent) == "ol":
-            block.list_level = depth
-            block.list_format = self.list_format(parent)
-            block.list_position = self.position(element, parent)
+        if self.item is not None:
+            block.list_level, block.list_format, block.list_position = self.item
+            self.item = None
         self.blocks.append(block)
 
     @staticmethod

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from treaty.importer.errors import ImportFailure, Where
 from treaty.importer.readers import Block, Footnote, Source, clean, join_lines, note_ref
+from treaty.importer.readers.limits import read_capped
 
 SEPARATOR = re.compile(r"^\s*[_\-—]{5,}\s*$")
 NOTE_START = re.compile(r"^\s*\[(\d+|[a-z]|\*{1,3})\]\s+")
@@ -19,7 +20,7 @@ NOTE_MARK = re.compile(r"\[(\d+|[a-z]|\*{1,3})\]")
 
 
 def decode(path: Path) -> str:
-    data = path.read_bytes()
+    data = read_capped(path)  # refused above the size limit before it is read
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     try:

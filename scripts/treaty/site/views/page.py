@@ -44,7 +44,7 @@ def page_context(project, tree: dict, document, lang: str, site_url: str) -> dic
                                "url": f"{lang}/chapters/{chapter.number}/"}
     elif kind == "chapter":
         info["label"] = chapter_label(lang, number, files=files)
-        listing = [c for c in edition.chapters(docs, lang, outline, files) if c["number"] == number]
+        listing = edition.chapters(docs, lang, outline, files, only=number)
         info["articles"] = listing[0]["articles"] if listing else []
     if kind in ("home", "about", "status"):
         info["state"] = edition_state(project, tree, lang)

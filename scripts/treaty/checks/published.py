@@ -1,0 +1,54 @@
+"""The build's last look at each published page, after the templates: whatever the checker and
+the renderer let through, a page whose content area holds anything the sanitizer would remove,
+or an id that would take the place of one of the layout's, is not published.
+
+    unsafe-html       the content area (<article>) holds an element, attribute or address outside
+                      data/checks.yml's `published` lists: the sanitizer (nh3) would change it
+    clobbering-id     an id of the content area that the layout or its scripts use as well (twice
+                      on the page, or in a namespace of theirs: __config, md-..., treaty-...)
+
+The page is read as a browser reads it (treaty.model.html5). Plain Python: no MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from treaty.findings import Finding
+from treaty.model import html5
+from treaty.model.policy import markup_rules
+
+CONTENT = "article.md-content__inner"
+FIX = ("the page's Markdown, front matter, the catalogs or the data files put it there; remove it "
+       "(run `treaty check`), and report it if the files look right")
+
+
+class PublishedPolicy:
+    """The package's `published` lists, read once per build."""
+
+    def __init__(self, rules: dict | None = None):
+        rules = rules or markup_rules()
+        published = rules["published"]
+        self.allow = html5.Allowlist.of(published)
+        self.id_prefixes = tuple(published.get("forbidden_id_prefixes") or ())
+
+    def check(self, page_html: str, rel: str) -> list[Finding]:
+        """Findings about the published page of source file `rel` (empty: it may be published)."""
+        tree = html5.parse(page_html)
+        content = tree.css_first(CONTENT)
+        if content is None:
+            return []
+        findings = [Finding(rel, 1, 1, "unsafe-html", f"the published page would contain {change}", FIX)
+                    for change in html5.sanitizer_changes(content, self.allow)]
+        return findings + self.clobbering(tree, content, rel)
+
+    def clobbering(self, tree, content, rel: str) -> list[Finding]:
+        inside = [node.attributes.get("id") for node in content.css("[id]")]
+        everywhere = Counter(node.attributes.get("id") for node in tree.css("[id]"))
+        out = []
+        for ident in dict.fromkeys(i for i in inside if i is not None):
+            if everywhere[ident] > 1:
+                out.append(f"the id '{ident}' twice on the page (an element of the layout has it too)")
+            elif ident.lower().startswith(self.id_prefixes):
+                out.append(f"the id '{ident}', which the layout's scripts may read")
+        return [Finding(rel, 1, 1, "clobbering-id", f"the published page would contain {what}", FIX) for what in out]

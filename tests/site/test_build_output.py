@@ -1,0 +1,116 @@
+"""`treaty build`'s output: the languages built side by side give the site built one after
+another; site/ is readable by a web server, left in place by a killed build, and never missing."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from sitekit import LANGS, ROOT, build_site, small_tree
+from treaty.site.build import build_site as treaty_build
+from treaty.site.output import swap
+
+CHAPTERS = {1: [1, 2], 2: [3]}
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A small six-language project whose mkdocs.yml names its own docs/ (a command can build it)."""
+    docs, config = small_tree(tmp_path, CHAPTERS, {})
+    config.write_text(config.read_text(encoding="utf-8").replace("docs_dir: docs", f"docs_dir: {docs}"),
+                      encoding="utf-8")
+    return tmp_path, config
+
+
+def tree(folder: Path) -> list[str]:
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*"))
+
+
+def assert_same_trees(one: Path, other: Path) -> None:
+    assert tree(one) == tree(other)
+    files = [name for name in tree(one) if (one / name).is_file()]
+    match, mismatch, errors = filecmp.cmpfiles(one, other, files, shallow=False)
+    assert not mismatch and not errors, (mismatch, errors)
+
+
+def test_languages_built_side_by_side_give_the_site_built_one_after_another(project):
+    tmp, config = project
+    assert treaty_build(config, tmp / "parallel", jobs=3) == 0
+    assert treaty_build(config, tmp / "sequential", jobs=1) == 0
+    assert_same_trees(tmp / "parallel", tmp / "sequential")
+    # mkdocs-static-i18n's own build (every language in turn, in one MkDocs build) too.
+    build_site(config, tmp / "mkdocs")
+    assert_same_trees(tmp / "parallel", tmp / "mkdocs")
+    # The root's 404 page and sitemap are written once, by the chooser's build (not by the
+    # language built last, as when each build wrote them).
+    assert "Convención" not in (tmp / "parallel" / "404.html").read_text(encoding="utf-8")
+    sitemap = (tmp / "parallel" / "sitemap.xml").read_text(encoding="utf-8")
+    assert all(f"/{lang}/articles/3/</loc>" in sitemap for lang in LANGS)
+
+
+def test_the_site_is_readable_by_others_as_any_build_tools_output(project):
+    tmp, config = project
+    mask = os.umask(0o022)
+    try:
+        assert treaty_build(config, tmp / "site") == 0
+    finally:
+        os.umask(mask)
+    site = tmp / "site"
+    assert (site.stat().st_mode & 0o777) == 0o755
+    for path in [site / "en", site / "en" / "articles" / "1", site / "en" / "articles" / "1" / "index.html"]:
+        assert path.stat().st_mode & 0o005 == (0o005 if path.is_dir() else 0o004), path
+
+
+def test_a_killed_build_leaves_the_site_as_it_was_and_the_next_build_cleans_up(project):
+    tmp, config = project
+    assert treaty_build(config, tmp / "site") == 0
+    before = tree(tmp / "site")
+    command = [sys.executable, "-m", "treaty.cli", "build", "-f", str(config), "--site-dir", str(tmp / "site")]
+    build = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not any((path / "en").exists() for path in tmp.glob(".site-*")):  # in the middle of writing
+        assert build.poll() is None and time.monotonic() < deadline, "the build ended before it could be killed"
+        time.sleep(0.01)
+    os.kill(build.pid, signal.SIGKILL)  # its worker processes die with it
+    build.wait()
+    assert tree(tmp / "site") == before
+    assert list(tmp.glob(".site-*"))  # what it was writing is still there
+    assert treaty_build(config, tmp / "site") == 0
+    assert not list(tmp.glob(".site-*"))
+    assert tree(tmp / "site") == before
+
+
+def test_a_reader_never_misses_the_site_while_a_new_one_takes_its_place(tmp_path):
+    site, missed, stop = tmp_path / "site", [], threading.Event()
+    site.mkdir()
+    (site / "index.html").write_text("0")
+
+    def read():
+        while not stop.is_set():
+            try:
+                (site / "index.html").read_text()
+            except OSError:
+                missed.append(time.monotonic())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for number in range(1, 300):
+            staging = tmp_path / f".site-{number:08x}"
+            staging.mkdir()
+            (staging / "index.html").write_text(str(number))
+            swap(staging, site)
+    finally:
+        stop.set()
+        reader.join()
+    assert not missed
+    assert (site / "index.html").read_text() == "299"
+    assert [path.name for path in tmp_path.iterdir()] == ["site"]
