@@ -19,6 +19,10 @@ from treaty.model import html5
 from treaty.model.policy import markup_rules
 
 CONTENT = "article.md-content__inner"
+# The layout's own element at the start of the content area: the skip link's target (an empty div,
+# partials/content.html). It is set aside before the content is judged; another element with its
+# id is still a clobbering id.
+SKIP_TARGET = "treaty-text"
 FIX = ("the page's Markdown, front matter, the catalogs or the data files put it there; remove it "
        "(run `treaty check`), and report it if the files look right")
 
@@ -38,6 +42,7 @@ class PublishedPolicy:
         content = tree.css_first(CONTENT)
         if content is None:
             return []
+        drop_skip_target(content)
         findings = [Finding(rel, 1, 1, "unsafe-html", f"the published page would contain {change}", FIX)
                     for change in html5.sanitizer_changes(content, self.allow)]
         return findings + self.clobbering(tree, content, rel)
@@ -52,3 +57,12 @@ class PublishedPolicy:
             elif ident.lower().startswith(self.id_prefixes):
                 out.append(f"the id '{ident}', which the layout's scripts may read")
         return [Finding(rel, 1, 1, "clobbering-id", f"the published page would contain {what}", FIX) for what in out]
+
+
+def drop_skip_target(content) -> None:
+    """Remove the skip link's target when it is the content area's first element, and empty."""
+    node = content.child
+    while node is not None and node.tag in ("-text", "_comment") and not (node.text() or "").strip():
+        node = node.next
+    if node is not None and node.tag == "div" and node.attributes.get("id") == SKIP_TARGET and node.child is None:
+        node.decompose()
