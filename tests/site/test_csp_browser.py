@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import QuietHandler
-from sitekit import BODIES, LANGS, build_site, small_tree
+from sitekit import BODIES, LANGS, QuietHandler, build_site, small_tree
 
 pytestmark = pytest.mark.browser
 POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "

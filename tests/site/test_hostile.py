@@ -15,9 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 
-from conftest import serve
 from hostilekit import executable, render_like_the_site
-from sitekit import build_site, small_tree
+from sitekit import build_site, serve, small_tree
 from treaty.checks import checker as checker_module
 from treaty.checks.markup import check_markup
 from treaty.checks.published import PublishedPolicy
