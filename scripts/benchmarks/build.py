@@ -1,15 +1,18 @@
 """Build speed of the edition against a stock MkDocs build of the same Markdown, side by side.
 
-    .venv/bin/python scripts/benchmarks/build.py [--scales 1,3,10] [--runs 3] [--no-serve]
+    .venv/bin/python scripts/benchmarks/build.py [--scales 1,3,10] [--runs 3] [--pdf-scales 1] [--no-serve]
 
 For each scale (1x: this project's docs/; 3x and 10x: the chapters and their articles copied
 two and nine times more, as a larger instrument would have them, see `replicate`), builds in turn
 (A B A B ..., each in its own process, on the same machine at the same moment):
 
   treaty   `treaty build`, as `make build` runs it: the checks, every language, the search
-           indexes and the swap into place;
+           indexes and the swap into place, without the PDFs (TREATY_PDF=false), which a stock
+           build does not make;
   stock    `mkdocs build` of the same docs/ with Material, mkdocs-static-i18n (the same seven
-           builds) and Material's own search, without the treaty plugin and theme.
+           builds) and Material's own search, without the treaty plugin and theme;
+  pdf      `treaty build` with each language's PDF, as `make build` makes it, at the scales of
+           --pdf-scales only: what the PDFs add to the build, and their sizes.
 
 and prints, per scale, the medians of wall time, CPU time (user + system, every process of the
 build) and peak memory (the largest sum, over the build's processes, of their proportional set
@@ -167,14 +170,14 @@ def pss_kb(pid: int) -> int:
     return 0
 
 
-def run(command: list[str], cwd: Path) -> Sample:
+def run(command: list[str], cwd: Path, env: dict) -> Sample:
     """Run a build; its wall and CPU time, and the peak of its processes' memory."""
     peak = 0
     done = threading.Event()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
 
     def sample():
         nonlocal peak
@@ -196,11 +199,19 @@ def run(command: list[str], cwd: Path) -> Sample:
 
 
 def builds(config: Path, stock: Path, site: Path) -> dict:
+    """Each kind's command and the environment it adds."""
     python = sys.executable
+    treaty = [python, "-m", "treaty.cli", "build", "-f", str(config), "--site-dir", str(site)]
     return {
-        "treaty": [python, "-m", "treaty.cli", "build", "-f", str(config), "--site-dir", str(site)],
-        "stock": [python, "-m", "mkdocs", "build", "-q", "-f", str(stock), "-d", str(site)],
+        "treaty": (treaty, {"TREATY_PDF": "false"}),
+        "stock": ([python, "-m", "mkdocs", "build", "-q", "-f", str(stock), "-d", str(site)], {}),
+        "pdf": (treaty, {"TREATY_PDF": "true"}),
     }
+
+
+def pdf_sizes(site: Path) -> dict[str, float]:
+    """Each language's PDF, KB."""
+    return {path.parent.name: path.stat().st_size / 1024 for path in sorted(site.glob("*/*.pdf"))}
 
 
 def first_load(site: Path, page: Path, sizes: dict) -> int:
@@ -293,25 +304,31 @@ def main(argv=None) -> int:
     parser.add_argument("--edits", type=int, default=5, help="saved edits per scale in the author's loop")
     parser.add_argument("--no-serve", action="store_true", help="leave out the author's loop")
     parser.add_argument("--only", choices=["treaty", "stock"], help="build only one kind (no ratios)")
+    parser.add_argument("--pdf-scales", default="1", help="scales with builds with PDFs too ('': none)")
     args = parser.parse_args(argv)
     scales = [int(scale) for scale in args.scales.split(",")]
     kinds = [args.only] if args.only else ["treaty", "stock"]
     results: dict[int, dict[str, list[Sample]]] = {}
     loops: dict[int, list[float]] = {}
     weights: dict[tuple, tuple[float, float]] = {}
+    pdf_scales = [int(scale) for scale in args.pdf_scales.split(",") if scale.strip()]
+    sizes: dict[int, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="treaty-build-bench-") as tmp:
         for scale in scales:
             project = Path(tmp) / f"x{scale}"
             config = replicate(project, scale)
             commands = builds(config, stock_config(config), Path(tmp) / "site")
-            results[scale] = {kind: [] for kind in kinds}
+            measured = kinds + (["pdf"] if scale in pdf_scales and not args.only else [])
+            results[scale] = {kind: [] for kind in measured}
             for number in range(args.runs):
-                for kind in kinds:
-                    sample = run(commands[kind], project)
+                for kind in measured:
+                    sample = run(*commands[kind], cwd=project)
                     results[scale][kind].append(sample)
                     print(f"{scale}x {kind} run {number + 1}: {sample.wall:.1f} s wall, {sample.cpu:.1f} s CPU, "
                           f"{sample.memory:.0f} MB", file=sys.stderr, flush=True)
-                    if number == args.runs - 1:
+                    if number == args.runs - 1 and kind == "pdf":
+                        sizes[scale] = pdf_sizes(Path(tmp) / "site")
+                    elif number == args.runs - 1:
                         weights[scale, kind] = page_weight(Path(tmp) / "site")
                     shutil.rmtree(Path(tmp) / "site", ignore_errors=True)
             if not args.no_serve:
@@ -320,6 +337,7 @@ def main(argv=None) -> int:
                       file=sys.stderr, flush=True)
             shutil.rmtree(project)
     report(results, loops, weights, scales, kinds, args.runs)
+    report_pdf(results, sizes)
     return 0
 
 
@@ -363,6 +381,20 @@ def report(results, loops, weights, scales, kinds, runs) -> None:
         print("| --- | --- | --- |")
         for scale, times in loops.items():
             print(f"| {scale}x | {statistics.median(times):.2f} | {max(times):.2f} |")
+
+
+def report_pdf(results, sizes) -> None:
+    """What the PDFs add to the build, at the scales where it was measured."""
+    for scale, by_language in sizes.items():
+        without, with_pdf = median(results[scale]["treaty"], "wall"), median(results[scale]["pdf"], "wall")
+        print()
+        print(f"PDFs at {scale}x: build {without:.1f} s without, {with_pdf:.1f} s with "
+              f"({with_pdf - without:+.1f} s, {with_pdf / without:.2f} times); "
+              f"peak memory {median(results[scale]['pdf'], 'memory'):.0f} MB")
+        print()
+        print("| PDF | " + " | ".join(by_language) + " |")
+        print("|" + " --- |" * (len(by_language) + 1))
+        print("| KB | " + " | ".join(f"{size:.0f}" for size in by_language.values()) + " |")
 
 
 if __name__ == "__main__":

@@ -485,11 +485,12 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
     def on_post_build(self, config):
         """Start indexing this language's pages (Pagefind runs beside the next build), and when no
         other build follows, finish every bundle."""
-        # The policy of every page, as a header too, for the hosts that read `_headers`.
-        if self.shared:
-            (Path(config.site_dir) / "_headers").write_text(headers_file(), encoding="utf-8")
-            if self.config.search:
-                write_stub(Path(config.site_dir))
+        # The policy of every page, as a header too, for the hosts that read `_headers`. Written by
+        # every build, the same bytes: when the builds run one after another, this event of the
+        # first (the chooser's) comes after the others' (mkdocs-static-i18n runs them in it).
+        (Path(config.site_dir) / "_headers").write_text(headers_file(), encoding="utf-8")
+        if self.config.search:
+            write_stub(Path(config.site_dir))
         # The bundles of the languages before: complete those Pagefind is done with.
         self.finish_search(only_done=True)
         if self.search_index is not None:
