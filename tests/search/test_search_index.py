@@ -58,7 +58,8 @@ def test_a_passage_is_the_page_text_as_written_and_the_title_is_in_the_rules(bui
 
 
 def test_the_chooser_has_no_search_and_the_root_no_search_index(built):
-    # Material's script asks for search/search_index.json: the page answers it (main.html).
+    # Material's script asks for search/search_index.json only from a page whose search form is
+    # named "search": the edition's is not (partials/search.html), and the site has no such file.
     assert not (built / "search").exists()
     assert "md-search" not in (built / "index.html").read_text(encoding="utf-8")
 

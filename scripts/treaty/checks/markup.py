@@ -59,6 +59,12 @@ def mask_code(body: str, fences: bool = False) -> str:
     return "\n".join(_mask_spans(line) if "`" in line else line for line in lines)
 
 
+def mask_spans(text: str) -> str:
+    """`text` with its code spans blanked where they run across lines too, as in one paragraph
+    (a backtick run closes with the next of its length, whatever lies between), line breaks kept."""
+    return "".join(char if char == "\n" else masked for char, masked in zip(text, _mask_spans(text)))
+
+
 def _mask_spans(line: str) -> str:
     """A code span opens with a run of backticks and closes with the next run of the same length,
     on the same line (across lines Python-Markdown reads a line starting with a tag as HTML).

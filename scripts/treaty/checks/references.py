@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from treaty.checks.markup import mask_code
+from treaty.checks.markup import mask_spans
 from treaty.findings import Finding
 from treaty.model.blocks import scan
 from treaty.model.references import DEFAULT_KIND, LINKED_KINDS, Reference, find_references, known_targets, locate
 from treaty.project.files import DataFiles
 
 # Comments, tags, links and their text, reference links: never linked (code spans are blanked
-# before, by markup.mask_code, linear in the length of the text whatever its backticks).
+# before, by markup.mask_spans, linear in the length of the text whatever its backticks).
 # No part may run past the opening of another (`[^<>]`, `[^[\]]`, a comment stops at the next
 # `<!--`): on text full of openers and no closers, each failed attempt then stops at the next
 # opener, and masking stays linear in the length of the text.
@@ -43,7 +43,7 @@ class Found:
 def linkable_text(result) -> str:
     """The text of a scanned body with what is never linked blanked (headings, definitions, code
     spans, comments, tags, links), offsets and lines unchanged."""
-    return INLINE.sub(lambda match: _blank(match.group(0)), mask_code("\n".join(result.masked())))
+    return INLINE.sub(lambda match: _blank(match.group(0)), mask_spans("\n".join(result.masked())))
 
 
 def document_references(document, lang: str, files: DataFiles | None = None, instrument=None) -> list[Found]:

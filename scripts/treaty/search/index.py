@@ -37,9 +37,6 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-worker.js")
 # What Pagefind's gzip-compressed index files begin with, before their CBOR content.
 SIGNATURE = b"pagefind_dcd"
-# Material's script asks every page for the site's search/search_index.json (its own search, which
-# the edition replaces): an index without documents answers it.
-STUB = {"config": {"lang": ["mul"], "separator": "", "pipeline": []}, "docs": []}
 
 
 class _Text(HTMLParser):
@@ -323,10 +320,3 @@ def start_pagefind(site: Path, output: Path, language: str, chunk_size: int | No
         environment["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(int(chunk_size))
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environment)
 
-
-def write_stub(site_dir: Path) -> Path:
-    """The root search/search_index.json Material's script asks for: no documents in it."""
-    path = Path(site_dir) / "search" / "search_index.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(STUB, separators=(",", ":")), encoding="utf-8")
-    return path

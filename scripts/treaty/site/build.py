@@ -26,6 +26,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from treaty.site.minify import minify_assets
 from treaty.site.output import SiteOutput
 from treaty.site.stylesheet import trim_stylesheet
 
@@ -92,6 +93,7 @@ def build_languages(config, jobs: int) -> None:
     else:
         run_workers(config, languages, jobs)
     trim_stylesheet(Path(config.site_dir))  # with the classes of every language's pages
+    minify_assets(Path(config.site_dir))
 
 
 def finish_search(config) -> None:

@@ -43,7 +43,8 @@ from treaty.project import Project
 from treaty.project.files import DataError
 from treaty.reports.dashboard import build_report, localized
 from treaty.reports.history import last_changes
-from treaty.search.index import BUNDLE, LanguageIndex, SearchBuildError, write_stub
+from treaty.search.index import BUNDLE, LanguageIndex, SearchBuildError
+from treaty.site.minify import minify_assets
 from treaty.site.stylesheet import classes_of, trim_stylesheet, write_classes
 from treaty.site.templates import share_compiled_templates
 from treaty.site.views.alternates import sitemap
@@ -100,7 +101,7 @@ def unused_theme_file(uri: str, config) -> bool:
         return True
     if uri.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/")):
         return not any(name in config.plugins for name in ("search", "material/search"))
-    if uri.startswith("assets/stylesheets/palette."):
+    if uri.startswith("assets/stylesheets/palette.") or uri == "assets/javascripts/treaty/palette.js":
         return not config.theme.get("palette")
     if uri.startswith("assets/images/favicon."):
         return uri != config.theme.get("favicon")
@@ -426,6 +427,11 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
             output = TOGGLE_AUTOCOMPLETE.sub(r"\1>", output, count=2)
         if template_name != "404.html":
             return output
+        # The page is made of catalogs and data files, which a pull request can change: the same
+        # last look as every page's.
+        problems = self.published.check(output, "404.html")
+        if problems:
+            raise PluginError("this page is not published:\n" + render(problems))
         output = self.with_direction(output)
         if not self.preview:
             self.classes |= classes_of(output)
@@ -489,8 +495,6 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         # every build, the same bytes: when the builds run one after another, this event of the
         # first (the chooser's) comes after the others' (mkdocs-static-i18n runs them in it).
         (Path(config.site_dir) / "_headers").write_text(headers_file(), encoding="utf-8")
-        if self.config.search:
-            write_stub(Path(config.site_dir))
         # The bundles of the languages before: complete those Pagefind is done with.
         self.finish_search(only_done=True)
         if self.search_index is not None:
@@ -505,6 +509,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         if i18n is None or not i18n.building:  # the last build (treaty.site.build trims it itself)
             self.finish_search()
             trim_stylesheet(Path(config.site_dir))
+            minify_assets(Path(config.site_dir))
 
     def write_pdf(self, config):
         """The language's PDF, after its pages: a step of its own (treaty.pdf), timed in the log."""

@@ -27,6 +27,9 @@ SCRIPT_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 CLASSES_FILE = ".treaty-classes-{name}.json"
 MATERIAL_CSS = "assets/stylesheets/main.*.min.css"
 NESTED = ("media", "supports", "container", "layer")
+# Material's icons as custom properties (an SVG each, for admonitions, task lists, tabs...): kept
+# only where a rule still reads them with var().
+ICON_PROPERTY = re.compile(r"""(--md-[a-z0-9-]*icon[a-z0-9-]*):url\((?:'[^']*'|"[^"]*"|[^)'"]*)\);?""")
 
 
 def classes_of(html: str) -> set[str]:
@@ -69,7 +72,13 @@ def block(name: str) -> str:
 
 
 def trimmed(css: str, used: set[str]) -> str:
-    return serialize(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), used)
+    kept = serialize(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), used)
+    return without_unread_icons(kept)
+
+
+def without_unread_icons(css: str) -> str:
+    """`css` without the icon properties no rule reads (declared, never var()'d)."""
+    return ICON_PROPERTY.sub(lambda m: m.group(0) if f"var({m.group(1)}" in css else "", css)
 
 
 def serialize(rules, used: set[str]) -> str:

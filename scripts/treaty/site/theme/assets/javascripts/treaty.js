@@ -198,4 +198,12 @@
     term.setAttribute("aria-expanded", "true");
     term.nextElementSibling.setAttribute("data-open", "");
   });
+  // Compare with…: its script only on a page asked for with ?compare=<lang> (the menu's links
+  // open that address), so that no other page downloads it.
+  var compareMenu = document.querySelector("[data-treaty-compare-menu]");
+  if (compareMenu && new URLSearchParams(location.search).get("compare")) {
+    var compareScript = document.createElement("script");
+    compareScript.src = compareMenu.getAttribute("data-treaty-compare-script");
+    document.head.appendChild(compareScript);
+  }
 })();

@@ -10,6 +10,11 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var LANG = new URL(self.location.href).searchParams.get("lang") || "en";
 var typed = 0;
 
+// Material sends SETUP with its own index only when the page's search form is named "search";
+// the edition's form is not (partials/search.html), so that no page downloads that index: the
+// worker says it is ready as soon as it runs.
+self.postMessage({ type: READY });
+
 self.addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === SETUP) {
