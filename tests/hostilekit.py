@@ -61,7 +61,8 @@ def executable(node, own_scripts: bool = False) -> list[str]:
 def _own(tag: str, attrs: dict) -> bool:
     """The site's own head, scripts, forms and controls (Material's and the edition's)."""
     if tag == "script":
-        return attrs.get("type") == "application/json" or bool(
+        # Data, never run: JSON (Material's configuration, labels) and JSON-LD (schema.org).
+        return attrs.get("type") in ("application/json", "application/ld+json") or bool(
             re.match(r"^(/|\./|(\.\./)+)?assets/javascripts/", attrs.get("src") or ""))
     if tag == "meta":
         return attrs.get("http-equiv") in (None, "Content-Security-Policy")

@@ -32,8 +32,12 @@ def page_title(project, info: dict, document) -> str:
 
 
 def description(document, lang: str, files) -> str:
-    """The first paragraph of the page's text (synopsis or treaty text), as plain text, cut at a
-    word (a character in Chinese) to about 160 characters."""
+    """The front matter's `description` when the file gives one; else the first paragraph of the
+    page's text (synopsis or treaty text), as plain text, cut at a word (a character in Chinese)
+    to about 160 characters."""
+    given = document.meta.get("description")
+    if isinstance(given, str) and given.strip():
+        return given.strip()
     treaty_text = document.kind in TREATY_KINDS
     found = scan(document.body, lang, treaty_text=treaty_text, files=files)
     for block in found.blocks:
