@@ -49,6 +49,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 FRONT_NUMBER = re.compile(r"^(article|chapter): *\d+ *$", re.M)
+TREATY_PLUGIN = re.compile(r"\n  - treaty:?[ \t]*\n(?:(?:    |\t)[^\n]*\n)*")
 # A stock build knows no template of the treaty theme: the chooser's page is rendered as a page.
 STOCK_HOOK = '''
 def on_page_markdown(markdown, page, config, files):
@@ -120,7 +121,10 @@ def stock_config(config: Path) -> Path:
     """The stock configuration of the same docs/: theme Material, its search, mkdocs-static-i18n."""
     text = config.read_text(encoding="utf-8")
     text = text.replace("  name: treaty\n", "  name: material\n", 1)
-    text = text.replace("\n  - treaty\n", "\n  - search\n", 1)
+    # The treaty plugin, with or without options (indented lines under it), becomes Material's search.
+    text, found = TREATY_PLUGIN.subn("\n  - search\n", text, count=1)
+    if not found or "name: material" not in text:
+        raise SystemExit(f"{config}: no theme 'treaty' or plugin 'treaty' to replace for the stock build")
     (config.parent / "stock_hook.py").write_text(STOCK_HOOK, encoding="utf-8")
     text += "\nhooks:\n  - stock_hook.py\n"
     path = config.with_name("mkdocs-stock.yml")
@@ -322,7 +326,8 @@ def main(argv=None) -> int:
             results[scale] = {kind: [] for kind in measured}
             for number in range(args.runs):
                 for kind in measured:
-                    sample = run(*commands[kind], cwd=project)
+                    command, env = commands[kind]
+                    sample = run(command, project, env)
                     results[scale][kind].append(sample)
                     print(f"{scale}x {kind} run {number + 1}: {sample.wall:.1f} s wall, {sample.cpu:.1f} s CPU, "
                           f"{sample.memory:.0f} MB", file=sys.stderr, flush=True)
