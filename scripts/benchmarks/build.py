@@ -45,9 +45,9 @@ from pathlib import Path
 
 import yaml
 
+from treaty.model.labels import to_roman
+
 ROOT = Path(__file__).resolve().parents[2]
-ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-         (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 FRONT_NUMBER = re.compile(r"^(article|chapter): *\d+ *$", re.M)
 TREATY_PLUGIN = re.compile(r"\n  - treaty:?[ \t]*\n(?:(?:    |\t)[^\n]*\n)*")
 # A stock build knows no template of the treaty theme: the chooser's page is rendered as a page.
@@ -56,15 +56,6 @@ def on_page_markdown(markdown, page, config, files):
     page.meta.pop("template", None)
     return markdown
 '''
-
-
-def roman(number: int) -> str:
-    out = ""
-    for value, letters in ROMAN:
-        while number >= value:
-            out += letters
-            number -= value
-    return out
 
 
 # -- the projects -------------------------------------------------------------------------------
@@ -96,7 +87,7 @@ def replicate(out: Path, factor: int) -> Path:
         for chapter in chapters:
             number = chapter["number"] + k * count_c
             articles = {int(n) + k * count_a: title for n, title in chapter["articles"].items()}
-            copies.append({**chapter, "number": number, "roman": roman(number), "articles": articles})
+            copies.append({**chapter, "number": number, "roman": to_roman(number), "articles": articles})
             for lang_dir in (out / "docs").iterdir():
                 if not (lang_dir / "chapters").is_dir():
                     continue
