@@ -84,6 +84,7 @@ def check_tree(project, *, references: bool = True, rules: dict | None = None) -
     docs_dir, root, files = project.docs, project.root, project.files
     languages = project.language_codes
     rules = rules or check_rules(files)
+    markup_rules = policy.markup_rules(files)
     findings: list[Finding] = []
     tree: dict[str, dict[str, Document]] = {lang: {} for lang in languages}
     chooser, failed = None, set()
@@ -94,7 +95,7 @@ def check_tree(project, *, references: bool = True, rules: dict | None = None) -
     found, problems = sources.scan(docs_dir, languages, root)
     findings += problems
     for source in found:
-        document, problems = check_source(project, source, rules)
+        document, problems = check_source(project, source, rules, markup_rules)
         findings += problems
         if document is None:
             failed.add(source.rel)
@@ -114,8 +115,10 @@ def check_tree(project, *, references: bool = True, rules: dict | None = None) -
     return CheckResult(cap(findings, rules.get("max_findings_per_code", 10)), tree, chooser, failed)
 
 
-def check_source(project, source: sources.Source, rules: dict) -> tuple[Document | None, list[Finding]]:
-    """The checks of one content file on its own: its document (None when it cannot be read)."""
+def check_source(project, source: sources.Source, rules: dict,
+                 markup_rules: dict) -> tuple[Document | None, list[Finding]]:
+    """The checks of one content file on its own: its document (None when it cannot be read).
+    `markup_rules`: treaty.model.policy.markup_rules of the project, made once per tree."""
     files, outline, reference = project.files, project.outline, project.reference_language
     text, findings = sources.read_text(source, rules.get("max_file_bytes", 262144))
     if text is None:
@@ -131,7 +134,7 @@ def check_source(project, source: sources.Source, rules: dict) -> tuple[Document
     findings += guarded("front matter", source.rel, lambda: frontmatter.check_front_matter(
         document, outline, reference, chooser=source.lang is None, schema=frontmatter.front_matter_schema(files)))
     findings += guarded("markup", source.rel, lambda: markup.check_markup(
-        document.body, document.rel, document.body_line, policy.markup_rules(files)))
+        document.body, document.rel, document.body_line, markup_rules))
     if source.lang:
         findings += guarded("terminology", source.rel, lambda: terminology.check_terms(
             document, source.lang, project.terminology_file))
@@ -169,6 +172,7 @@ def recheck(project, previous: CheckResult, paths: list[Path], rules: dict | Non
     the tree). `previous` is not changed."""
     docs_dir, root = project.docs, project.root
     rules = rules or check_rules(project.files)
+    markup_rules = policy.markup_rules(project.files)
     languages = project.language_codes
     tree = {lang: dict(docs) for lang, docs in previous.tree.items()}
     chooser, failed = previous.chooser, set(previous.failed)
@@ -190,7 +194,7 @@ def recheck(project, previous: CheckResult, paths: list[Path], rules: dict | Non
             chooser = None
         if not os.path.lexists(path):
             continue
-        document, problems = check_source(project, sources.Source(path, rel, lang), rules)
+        document, problems = check_source(project, sources.Source(path, rel, lang), rules, markup_rules)
         findings += problems
         if document is None:
             failed.add(rel)

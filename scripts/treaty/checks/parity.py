@@ -128,12 +128,3 @@ def skeletons(tree: dict, reference: str, files: DataFiles | None = None) -> lis
                 f"give {key} the same paragraphs (numbered or not) and subparagraphs in every language, "
                 "so that they can be read side by side"))
     return findings
-
-
-def check_parity(docs_dir: Path, languages: list[str], outline: Outline, root: Path,
-                 reference: str = "en", files: DataFiles | None = None) -> list[Finding]:
-    tree, findings = load_tree(docs_dir, languages, root)
-    findings += missing_and_extra(tree, outline, docs_dir, root)
-    findings += numbers_and_chapters(tree, outline)
-    findings += skeletons(tree, reference, files)
-    return findings
