@@ -116,3 +116,38 @@ def test_a_reader_never_misses_the_site_while_a_new_one_takes_its_place(tmp_path
     assert not missed
     assert (site / "index.html").read_text() == "299"
     assert [path.name for path in tmp_path.iterdir()] == ["site"]
+
+
+def running_children() -> list[str]:
+    """The commands of this process's children still running (not those exited, not yet waited for)."""
+    names = []
+    for task in Path("/proc/self/task").iterdir():
+        for pid in (task / "children").read_text().split():
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text()
+            except OSError:
+                continue
+            name, state = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2]
+            if state != "Z":
+                names.append(name)
+    return names
+
+
+def test_pagefind_indexes_one_language_at_a_time_beside_no_other_build_process(project, monkeypatch):
+    # A large language's index takes as much memory as a build process: the workers hand their
+    # languages' pages over, and this process has them indexed once it builds alone.
+    from treaty.search import index
+
+    tmp, config = project
+    started, start_pagefind = [], index.start_pagefind
+
+    def recorded(*args, **kwargs):
+        started.append((os.getpid(), running_children()))
+        return start_pagefind(*args, **kwargs)
+
+    monkeypatch.setattr(index, "start_pagefind", recorded)
+    monkeypatch.setenv("TREATY_PDF", "false")
+    assert treaty_build(config, tmp / "site", jobs=2) == 0
+    assert len(started) == len(LANGS)  # all of them here: what a worker starts is not recorded here
+    assert all(pid == os.getpid() and children == [] for pid, children in started), started
+    assert all((tmp / "site" / lang / "search" / "treaty.json").is_file() for lang in LANGS)

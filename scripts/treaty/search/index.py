@@ -21,7 +21,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -176,28 +176,27 @@ class LanguageIndex:
 
     def write(self, folder: Path) -> Path:
         """Write the bundle into `folder` (<site>/<lang>/search), replacing what was there."""
-        return self.start(folder).finish()
+        return self.prepare(folder).finish()
 
-    def start(self, folder: Path) -> PendingBundle:
-        """Start Pagefind on the records (it runs beside the build); `finish()` completes the bundle."""
+    def prepare(self, folder: Path) -> PendingBundle:
+        """The pages Pagefind will index, written; Pagefind not started yet (`PendingBundle.start`).
+        A prepared bundle can be handed to another process of the build (it pickles)."""
         folder = Path(folder)
         folder.parent.mkdir(parents=True, exist_ok=True)
         # Pagefind reads its pages from, and writes the index into, a folder of its own: the
         # index is moved into the site when complete (an indexer left running by a killed build
         # never writes into a site).
         work = Path(tempfile.mkdtemp(prefix="treaty-search-"))
-        pages = work / "pages"
         try:
             for record in self.records:
-                path = pages / record.url.strip("/") / "index.html"
+                path = work / "pages" / record.url.strip("/") / "index.html"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(self.page(record), encoding="utf-8")
-            chunk_size = (load_settings(self.files).get("index_chunk_size") or {}).get(self.lang)
-            indexer = start_pagefind(pages, work / "index", self.rules.stemmer, chunk_size)
         except BaseException:
             shutil.rmtree(work, ignore_errors=True)
             raise
-        return PendingBundle(self, folder, work, indexer)
+        chunk_size = (load_settings(self.files).get("index_chunk_size") or {}).get(self.lang)
+        return PendingBundle(self, folder, work, chunk_size)
 
     def complete(self, folder: Path) -> Path:
         """The bundle around Pagefind's index: unused files removed, treaty.json and the passages."""
@@ -223,21 +222,53 @@ class LanguageIndex:
 
 @dataclass
 class PendingBundle:
-    """A language's bundle while Pagefind indexes it in its own process."""
+    """A language's bundle from its prepared pages to its place in the site: Pagefind indexes it
+    in a process of its own (`start`), `finish` waits for it and completes the bundle."""
 
     index: LanguageIndex
     folder: Path  # where the bundle goes
     work: Path  # Pagefind's: the stand-in pages it reads, the index it writes (removed when done)
-    indexer: subprocess.Popen
+    chunk_size: int | None = None
+    indexer: subprocess.Popen | None = field(default=None, repr=False)
+    indexed: bool = field(default=False, repr=False)
+
+    def __getstate__(self):
+        if self.indexer is not None:
+            raise TypeError("a bundle is handed to another process before its indexer starts")
+        return self.__dict__
+
+    @property
+    def started(self) -> bool:
+        return self.indexer is not None
+
+    def start(self) -> None:
+        if self.indexer is not None:
+            return
+        try:
+            self.indexer = start_pagefind(self.work / "pages", self.work / "index", self.index.rules.stemmer,
+                                          self.chunk_size)
+        except BaseException:
+            shutil.rmtree(self.work, ignore_errors=True)
+            raise
 
     def done(self) -> bool:
-        return self.indexer.poll() is not None
+        return self.indexer is not None and self.indexer.poll() is not None
+
+    def wait(self) -> None:
+        """Wait for Pagefind's index (started if it was not); SearchBuildError if there is none."""
+        self.start()
+        if self.indexed:
+            return
+        output, _ = self.indexer.communicate()
+        if self.indexer.returncode != 0 or not (self.work / "index" / "pagefind-entry.json").exists():
+            shutil.rmtree(self.work, ignore_errors=True)
+            raise SearchBuildError(f"Pagefind could not index the pages: {output.strip()}")
+        self.indexed = True
 
     def finish(self) -> Path:
+        """The bundle completed and in its place (once Pagefind is done)."""
         try:
-            output, _ = self.indexer.communicate()
-            if self.indexer.returncode != 0 or not (self.work / "index" / "pagefind-entry.json").exists():
-                raise SearchBuildError(f"Pagefind could not index the pages: {output.strip()}")
+            self.wait()
             self.index.complete(self.work / "index")
             shutil.rmtree(self.folder, ignore_errors=True)
             shutil.move(self.work / "index", self.folder)
@@ -246,8 +277,9 @@ class PendingBundle:
         return self.folder
 
     def cancel(self) -> None:
-        self.indexer.kill()
-        self.indexer.wait()
+        if self.indexer is not None:
+            self.indexer.kill()
+            self.indexer.wait()
         shutil.rmtree(self.work, ignore_errors=True)
 
 

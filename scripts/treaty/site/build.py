@@ -6,7 +6,8 @@ another. Here the configuration is loaded and the content checked once, then the
 shared among this process and workers forked from it (one process per core: `jobs`), each taking
 the next language from a queue. Every build writes its own language's folder; the files the languages
 share are written by one of them (see treaty.site.plugin), so the site is the same as when the
-builds run one after another (`jobs=1`), in any order.
+builds run one after another (`jobs=1`), in any order. Pagefind indexes the languages' search
+pages one at a time, in this process, once the workers are done (see `run_workers`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from treaty.site.memory import give_back
 from treaty.site.minify import minify_assets
 from treaty.site.output import SiteOutput
 from treaty.site.stylesheet import trim_stylesheet
@@ -84,14 +86,19 @@ def build_languages(config, jobs: int) -> None:
     treaty = config.plugins.get("treaty")
     if treaty is not None:
         treaty.prepare(config)  # the check: a tree with errors stops here, before any build
-    languages = languages_of(config)
-    jobs = max(1, min(jobs, len(languages)))
+    first, *rest = languages_of(config)
+    # The first build (mkdocs-static-i18n's default language: the chooser, which names every
+    # language) before any worker is forked: what each process would load once (compiled
+    # templates, catalogs, every language's CLDR data) is loaded here and shared with them.
+    build_one(config, first)
+    jobs = max(1, min(jobs, len(rest)))
     if jobs == 1:
-        for lang in languages:
+        for lang in rest:
             build_one(config, lang)
         finish_search(config)
     else:
-        run_workers(config, languages, jobs)
+        give_back(collect=True)
+        run_workers(config, rest, jobs)
     trim_stylesheet(Path(config.site_dir))  # with the classes of every language's pages
     minify_assets(Path(config.site_dir))
 
@@ -112,6 +119,7 @@ def build_one(config, lang: str | None) -> None:
         i18n.building = True  # it runs no other language's build after this one
     with keep_site_dir():
         mkdocs_build(config)
+    give_back()
 
 
 @contextlib.contextmanager
@@ -130,7 +138,9 @@ def keep_site_dir():
 
 def run_workers(config, languages: list, jobs: int) -> None:
     """This process and `jobs - 1` workers forked from it take the languages from a queue; the
-    first failure stops them all."""
+    first failure stops them all. The workers hand their search bundles over to this process,
+    which has Pagefind index them one at a time once it builds alone (treaty.site.plugin): a large
+    language's index takes as much memory as a build process."""
     context = multiprocessing.get_context("fork")
     tasks = context.SimpleQueue()
     for lang in languages:
@@ -138,21 +148,32 @@ def run_workers(config, languages: list, jobs: int) -> None:
     for _ in range(jobs):
         tasks.put(None)
     workers = {}  # report pipe -> process
+    treaty = config.plugins.get("treaty")
     gc.freeze()  # what is made so far stays shared with the workers: their collector leaves it alone
     try:
+        if treaty is not None:
+            treaty.may_index = lambda: False  # in the workers, and here while they run
         for _ in range(jobs - 1):
             receive, send = context.Pipe(duplex=False)
             process = context.Process(target=worker, args=(config, tasks, send), daemon=True)
             process.start()
             send.close()
             workers[receive] = process
+        if treaty is not None:
+            treaty.may_index = lambda: not any(process.is_alive() for process in workers.values())
         while (lang := tasks.get()) is not None:
             build_one(config, lang)
-            collect(workers, block=False)  # a worker that failed stops the build now
+            collect(workers, treaty, block=False)  # a worker that failed stops the build now
+        collect(workers, treaty, block=True)
         finish_search(config)
-        collect(workers, block=True)
+    except BaseException:
+        if treaty is not None:
+            treaty.on_build_error(None)  # the search pages prepared here or handed over: removed
+        raise
     finally:
         gc.unfreeze()
+        if treaty is not None:
+            treaty.may_index = lambda: True
         for process in workers.values():
             if process.is_alive():
                 process.terminate()  # the worker stops its search indexer, then exits
@@ -164,9 +185,10 @@ def run_workers(config, languages: list, jobs: int) -> None:
             receive.close()
 
 
-def collect(workers: dict, block: bool) -> None:
+def collect(workers: dict, treaty, block: bool) -> None:
     """Take the workers' reports (all of them when `block`, else those already sent): a worker
-    done is forgotten; a failure or a worker lost raises BuildFailure."""
+    done is forgotten, the search bundles it hands over are the plugin's `treaty` now; a failure or
+    a worker lost raises BuildFailure."""
     while workers:
         ready = wait(list(workers), timeout=None if block else 0)
         if not ready:
@@ -180,25 +202,29 @@ def collect(workers: dict, block: bool) -> None:
                 raise BuildFailure(f"a build process stopped unexpectedly (exit code {process.exitcode})") from None
             if outcome == "failed":
                 raise BuildFailure(detail)
+            if treaty is not None:
+                treaty.pending += detail
             workers.pop(receive).join()
             receive.close()
 
 
 def worker(config, tasks, report) -> None:
-    """Build the languages taken from `tasks` until there are none; report done or the failure."""
+    """Build the languages taken from `tasks` until there are none; report done (with the search
+    bundles left to index) or the failure."""
     die_with_parent()
     signal.signal(signal.SIGTERM, stop)
     lang = None
+    treaty = config.plugins.get("treaty")
+    if treaty is not None:
+        treaty.pending = []  # this process's bundles (the others are the parent's)
     try:
         while (lang := tasks.get()) is not None:
             build_one(config, lang)
         lang = None
-        finish_search(config)
-        report.send(("done", None))
+        report.send(("done", treaty.hand_over() if treaty is not None else []))
     except BaseException as error:  # a build's own messages are in the log already
-        treaty = config.plugins.get("treaty")
         if treaty is not None:
-            treaty.on_build_error(error=error)  # stops its search indexers
+            treaty.on_build_error(error=error)  # removes its prepared search pages
         where = f"the build of '{lang}'" if lang else "a build"
         why = str(error) if isinstance(error, (MkDocsException, SystemExit)) else f"{type(error).__name__}: {error}"
         with contextlib.suppress(OSError):

@@ -44,6 +44,7 @@ from treaty.project.files import DataError
 from treaty.reports.dashboard import build_report, localized
 from treaty.reports.history import last_changes
 from treaty.search.index import BUNDLE, LanguageIndex, SearchBuildError
+from treaty.site.memory import give_back
 from treaty.site.minify import minify_assets
 from treaty.site.stylesheet import classes_of, trim_stylesheet, write_classes
 from treaty.site.templates import share_compiled_templates
@@ -157,7 +158,12 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         self.preview = False
         self.state: dict = {}
         self.static_templates: set | None = None  # the theme's (the 404 page and the sitemap)
-        self.pending: list = []  # search bundles still being indexed (treaty.search.index.PendingBundle)
+        # Search bundles not yet complete, in order (treaty.search.index.PendingBundle): Pagefind
+        # indexes one at a time, beside the build, when `may_index()` allows it: treaty.site.build
+        # keeps it from running beside several build processes (a large index takes as much memory
+        # as a build process), and takes over the bundles its workers prepared.
+        self.pending: list = []
+        self.may_index = lambda: True
         self.classes: set = set()  # the classes of this build's pages (treaty.site.stylesheet)
         self.refused: list = []  # what the renderer refused on the page being rendered
         self.published: PublishedPolicy | None = None
@@ -489,17 +495,16 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
 
     @event_priority(-110)  # after mkdocs-static-i18n's, which runs the other languages' builds
     def on_post_build(self, config):
-        """Start indexing this language's pages (Pagefind runs beside the next build), and when no
-        other build follows, finish every bundle."""
+        """Prepare this language's search pages for Pagefind (which indexes them beside the next
+        build, see `advance_search`), and when no other build follows, finish every bundle."""
         # The policy of every page, as a header too, for the hosts that read `_headers`. Written by
         # every build, the same bytes: when the builds run one after another, this event of the
         # first (the chooser's) comes after the others' (mkdocs-static-i18n runs them in it).
         (Path(config.site_dir) / "_headers").write_text(headers_file(), encoding="utf-8")
-        # The bundles of the languages before: complete those Pagefind is done with.
-        self.finish_search(only_done=True)
         if self.search_index is not None:
-            self.pending.append(self.search_index.start(Path(config.site_dir) / self.lang / BUNDLE))
+            self.pending.append(self.search_index.prepare(Path(config.site_dir) / self.lang / BUNDLE))
             self.search_index = None
+        self.advance_search()
         if self.config.pdf and not self.is_chooser:
             self.write_pdf(config)
         if not self.preview:  # the preview keeps Material's whole style sheet: edits add classes
@@ -524,17 +529,45 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         log.info("PDF %s: %d KB in %.1f s", target.name, target.stat().st_size // 1024,
                  time.perf_counter() - started)
 
-    def finish_search(self, only_done: bool = False) -> None:
-        """Complete the search bundles being indexed (waiting for Pagefind), or those it is done with."""
-        for bundle in list(self.pending):
-            if only_done and not bundle.done():
-                continue
-            self.pending.remove(bundle)
+    def advance_search(self) -> None:
+        """Complete the bundle Pagefind is done with; start the next one if none is being indexed
+        and `may_index()`. Called after each page: a poll, no wait."""
+        if self.pending and self.pending[0].done():
+            self.complete_bundle(self.pending[0])
+        self.start_next_bundle()
+
+    def start_next_bundle(self) -> None:
+        if self.pending and not self.pending[0].started and self.may_index():
             try:
-                bundle.finish()
+                self.pending[0].start()
             except SearchBuildError as error:
-                self.on_build_error(error)
-                raise PluginError(f"the search index of {bundle.index.lang} was not written: {error}") from None
+                self.search_failed(self.pending[0], error)
+
+    def finish_search(self) -> None:
+        """Complete every bundle, one after another (waiting for Pagefind)."""
+        while self.pending:
+            self.complete_bundle(self.pending[0])
+
+    def complete_bundle(self, bundle) -> None:
+        """Wait for Pagefind's index of `bundle`, start the next bundle's (it runs while this
+        process completes this one), complete this one."""
+        self.pending.remove(bundle)
+        try:
+            bundle.wait()
+            self.start_next_bundle()
+            bundle.finish()
+        except SearchBuildError as error:
+            self.search_failed(bundle, error)
+
+    def search_failed(self, bundle, error):
+        self.on_build_error(error)
+        raise PluginError(f"the search index of {bundle.index.lang} was not written: {error}") from None
+
+    def hand_over(self) -> list:
+        """The bundles prepared and not yet indexed, for another process of the build to finish."""
+        waiting = [bundle for bundle in self.pending if not bundle.started]
+        self.pending = [bundle for bundle in self.pending if bundle.started]
+        return waiting
 
     def on_build_error(self, error):
         while self.pending:
@@ -548,7 +581,10 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         output = self.with_direction(TOGGLE_AUTOCOMPLETE.sub(r"\1>", output, count=2))
         if not self.preview:
             self.classes |= classes_of(output)
-        return collapse_blank_lines(output)
+        output = collapse_blank_lines(output)
+        give_back()  # what the page's parsing and checking took (treaty.site.memory)
+        self.advance_search()
+        return output
 
     def with_direction(self, output: str) -> str:
         # Material writes <html lang>; the direction belongs there too, for the whole page.
