@@ -118,9 +118,9 @@ def test_a_reader_never_misses_the_site_while_a_new_one_takes_its_place(tmp_path
     assert [path.name for path in tmp_path.iterdir()] == ["site"]
 
 
-def running_children() -> list[str]:
-    """The commands of this process's children still running (not those exited, not yet waited for)."""
-    names = []
+def running_children() -> set[tuple[int, str]]:
+    """This process's children still running (not those exited, not yet waited for): pid, command."""
+    children = set()
     for task in Path("/proc/self/task").iterdir():
         for pid in (task / "children").read_text().split():
             try:
@@ -129,8 +129,8 @@ def running_children() -> list[str]:
                 continue
             name, state = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2]
             if state != "Z":
-                names.append(name)
-    return names
+                children.add((int(pid), name))
+    return children
 
 
 def test_pagefind_indexes_one_language_at_a_time_beside_no_other_build_process(project, monkeypatch):
@@ -140,14 +140,15 @@ def test_pagefind_indexes_one_language_at_a_time_beside_no_other_build_process(p
 
     tmp, config = project
     started, start_pagefind = [], index.start_pagefind
+    before = running_children()  # the test session's own (a browser, a server)
 
     def recorded(*args, **kwargs):
-        started.append((os.getpid(), running_children()))
+        started.append((os.getpid(), running_children() - before))
         return start_pagefind(*args, **kwargs)
 
     monkeypatch.setattr(index, "start_pagefind", recorded)
     monkeypatch.setenv("TREATY_PDF", "false")
     assert treaty_build(config, tmp / "site", jobs=2) == 0
     assert len(started) == len(LANGS)  # all of them here: what a worker starts is not recorded here
-    assert all(pid == os.getpid() and children == [] for pid, children in started), started
+    assert all(pid == os.getpid() and not children for pid, children in started), started
     assert all((tmp / "site" / lang / "search" / "treaty.json").is_file() for lang in LANGS)

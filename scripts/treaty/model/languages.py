@@ -34,6 +34,13 @@ class Language:
         return name[:1].upper() + name[1:] if other in ("en",) else name
 
 
+def load_cldr(codes) -> None:
+    """Load these languages' CLDR data now (Babel reads a locale's data when first used): a
+    process that forks workers loads it once, for them all."""
+    for code in codes:
+        _autonym(code)
+
+
 @cache
 def _autonym(code: str) -> str:
     name = _locale(code).get_display_name(code)

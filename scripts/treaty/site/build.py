@@ -86,21 +86,24 @@ def build_languages(config, jobs: int) -> None:
     treaty = config.plugins.get("treaty")
     if treaty is not None:
         treaty.prepare(config)  # the check: a tree with errors stops here, before any build
-    first, *rest = languages_of(config)
-    # The first build (mkdocs-static-i18n's default language: the chooser, which names every
-    # language) before any worker is forked: what each process would load once (compiled
-    # templates, catalogs, every language's CLDR data) is loaded here and shared with them.
-    build_one(config, first)
-    jobs = max(1, min(jobs, len(rest)))
-    if jobs == 1:
-        for lang in rest:
-            build_one(config, lang)
+    languages = languages_of(config)
+    jobs = max(1, min(jobs, len(languages)))
+    try:
+        if jobs == 1:
+            for lang in languages:
+                build_one(config, lang)
+        else:
+            give_back(collect=True)  # before forking: what is free is not copied
+            run_workers(config, languages, jobs)
+        # While Pagefind indexes the last languages: the style sheet, with the classes of every
+        # language's pages, and the scripts.
+        trim_stylesheet(Path(config.site_dir))
+        minify_assets(Path(config.site_dir))
         finish_search(config)
-    else:
-        give_back(collect=True)
-        run_workers(config, rest, jobs)
-    trim_stylesheet(Path(config.site_dir))  # with the classes of every language's pages
-    minify_assets(Path(config.site_dir))
+    except BaseException:
+        if treaty is not None:
+            treaty.on_build_error(None)  # the search pages prepared or being indexed: removed
+        raise
 
 
 def finish_search(config) -> None:
@@ -165,18 +168,16 @@ def run_workers(config, languages: list, jobs: int) -> None:
             build_one(config, lang)
             collect(workers, treaty, block=False)  # a worker that failed stops the build now
         collect(workers, treaty, block=True)
-        finish_search(config)
-    except BaseException:
         if treaty is not None:
-            treaty.on_build_error(None)  # the search pages prepared here or handed over: removed
-        raise
+            treaty.may_index = lambda: True
+            treaty.advance_search()  # on the bundles the workers handed over, if not yet started
     finally:
         gc.unfreeze()
         if treaty is not None:
             treaty.may_index = lambda: True
         for process in workers.values():
             if process.is_alive():
-                process.terminate()  # the worker stops its search indexer, then exits
+                process.terminate()  # the worker removes its prepared search pages, then exits
         for receive, process in workers.items():
             process.join(timeout=10)
             if process.is_alive():

@@ -33,7 +33,7 @@ from treaty.checks.published import PublishedPolicy
 from treaty.findings import WARNING, errors, render
 from treaty.model.content import TREATY_KINDS, classify
 from treaty.model.labels import article_label, chapter_label, heading
-from treaty.model.languages import get_language
+from treaty.model.languages import get_language, load_cldr
 from treaty.model.messages import gettext, kind_gettext
 from treaty.model.policy import markup_rules
 from treaty.model.references import LINKED_KINDS, known_targets
@@ -187,6 +187,9 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
                 self.check()
             except DataError as error:
                 raise PluginError(str(error)) from None
+            # Every language's CLDR data (the language menus name each language in the others):
+            # loaded here, it is shared with the build processes forked after this one.
+            load_cldr(self.project.language_codes)
 
     def on_config(self, config):
         self.prepare(config)
