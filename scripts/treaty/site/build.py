@@ -95,8 +95,10 @@ def build_languages(config, jobs: int) -> None:
         else:
             give_back(collect=True)  # before forking: what is free is not copied
             run_workers(config, languages, jobs)
-        # While Pagefind indexes the last languages: the style sheet, with the classes of every
-        # language's pages, and the scripts.
+        # While Pagefind indexes the last languages (the workers' too, now they are done): the
+        # style sheet, with the classes of every language's pages, and the scripts.
+        if treaty is not None:
+            treaty.advance_search()
         trim_stylesheet(Path(config.site_dir))
         minify_assets(Path(config.site_dir))
         finish_search(config)
@@ -168,9 +170,6 @@ def run_workers(config, languages: list, jobs: int) -> None:
             build_one(config, lang)
             collect(workers, treaty, block=False)  # a worker that failed stops the build now
         collect(workers, treaty, block=True)
-        if treaty is not None:
-            treaty.may_index = lambda: True
-            treaty.advance_search()  # on the bundles the workers handed over, if not yet started
     finally:
         gc.unfreeze()
         if treaty is not None:
