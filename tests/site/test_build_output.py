@@ -122,7 +122,11 @@ def running_children() -> set[tuple[int, str]]:
     """This process's children still running (not those exited, not yet waited for): pid, command."""
     children = set()
     for task in Path("/proc/self/task").iterdir():
-        for pid in (task / "children").read_text().split():
+        try:
+            pids = (task / "children").read_text().split()
+        except OSError:  # a thread that has ended since
+            continue
+        for pid in pids:
             try:
                 stat = Path(f"/proc/{pid}/stat").read_text()
             except OSError:

@@ -6,28 +6,25 @@
                                        the segmentation dictionary entries of its pages and the
                                        range of words of each piece (chunk) of the index
 
-Pagefind indexes, for each page, a stand-in page whose body is the page's normalized words (title
-counted `title_weight` times); the original title (in treaty.json) and text (in passage/) travel
-beside the index, so the browser shows them as written. Nothing of another language is in a bundle.
-(The indexer runs once per language as a command: Pagefind's Python service answers one message
-per 0.1 s, too slow here.)
+Pagefind indexes, for each page, its normalized words (title counted `title_weight` times); the
+original title (in treaty.json) and text (in passage/) travel beside the index, so the browser shows
+them as written. Nothing of another language is in a bundle. (Pagefind runs once per language,
+fed through its service protocol: treaty.search.indexer.)
 """
 
 from __future__ import annotations
 
 import gzip
 import json
-import os
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass, field
-from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
 from treaty.project.files import DataFiles
 from treaty.search.chinese import Dictionary
+from treaty.search.indexer import Indexer, IndexerError
 from treaty.search.normalize import HAN_RUN, han_terms, load_settings, normalize, rules_for, words
 
 BUNDLE = "search"
@@ -148,16 +145,15 @@ class LanguageIndex:
 
     # -- output ------------------------------------------------------------------------
 
-    def pages(self, folder: Path) -> dict:
+    def pages(self, files: dict[str, bytes]) -> dict:
         """Pagefind's result id of each page -> [url, title]: the browser lists results with no
         further download."""
         titles = {record.url.lstrip("/"): record.title for record in self.records}
-        return {page_id: [url, titles.get(url, "")] for page_id, url in fragment_urls(folder).items()}
+        return {page_id: [url, titles.get(url, "")] for page_id, url in fragment_urls(files).items()}
 
     def write_passages(self, folder: Path, by_url: dict) -> None:
         """passage/<id>.json: a page's text as written, fetched only to show a passage of it under
         its result. They replace Pagefind's fragments, which also carry the indexed words."""
-        shutil.rmtree(folder / "fragment")
         (folder / "passage").mkdir()
         for record in self.records:
             page_id = by_url.get(record.url.lstrip("/"))
@@ -165,72 +161,71 @@ class LanguageIndex:
                 (folder / "passage" / f"{page_id}.json").write_text(
                     json.dumps({"text": record.text}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
-    def page(self, record: Record) -> str:
-        """The page Pagefind indexes for a record: normalized words; title and text as metadata."""
+    def pagefind_records(self) -> list[tuple[str, str]]:
+        """What Pagefind indexes: each page's url ("/fr/articles/7/") and normalized words."""
         # No metadata: Pagefind indexes metadata as words too, and a page's text as metadata put
         # whole Chinese paragraphs in the index as single words (a third of the Chinese index).
         # Titles and passages travel in treaty.json and passage/ instead.
-        parts = [f'<!doctype html><html lang="{self.rules.stemmer}"><head><meta charset="utf-8"></head><body>']
-        parts.append(f"<main data-pagefind-body>{escape(self.content(record))}</main></body></html>")
-        return "".join(parts)
+        return [("/" + record.url.lstrip("/"), self.content(record)) for record in self.records]
 
     def write(self, folder: Path) -> Path:
         """Write the bundle into `folder` (<site>/<lang>/search), replacing what was there."""
         return self.prepare(folder).finish()
 
     def prepare(self, folder: Path) -> PendingBundle:
-        """The pages Pagefind will index, written; Pagefind not started yet (`PendingBundle.start`).
-        A prepared bundle can be handed to another process of the build (it pickles)."""
-        folder = Path(folder)
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        # Pagefind reads its pages from, and writes the index into, a folder of its own: the
-        # index is moved into the site when complete (an indexer left running by a killed build
-        # never writes into a site).
-        work = Path(tempfile.mkdtemp(prefix="treaty-search-"))
-        try:
-            for record in self.records:
-                path = work / "pages" / record.url.strip("/") / "index.html"
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(self.page(record), encoding="utf-8")
-        except BaseException:
-            shutil.rmtree(work, ignore_errors=True)
-            raise
+        """The words Pagefind will index; Pagefind not started yet (`PendingBundle.start`). A
+        prepared bundle can be handed to another process of the build (it pickles)."""
         chunk_size = (load_settings(self.files).get("index_chunk_size") or {}).get(self.lang)
-        return PendingBundle(self, folder, work, chunk_size)
+        return PendingBundle(self, Path(folder), self.pagefind_records(), chunk_size)
 
-    def complete(self, folder: Path) -> Path:
-        """The bundle around Pagefind's index: unused files removed, treaty.json and the passages."""
-        used = {f"wasm.{entry['wasm'] or 'unknown'}.pagefind" for entry in
-                json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"].values()}
-        for path in folder.glob("wasm.*.pagefind"):
-            if path.name not in used:
-                path.unlink()
-        for name in UNUSED:
-            (folder / name).unlink(missing_ok=True)
+    def complete(self, files: dict[str, bytes], folder: Path) -> Path:
+        """Write the bundle into `folder`: Pagefind's index (without the files the edition does not
+        use), treaty.json and the passages. Written beside it, then put in its place."""
+        entry = json.loads(files["pagefind-entry.json"])
+        used = {f"wasm.{language['wasm'] or 'unknown'}.pagefind" for language in entry["languages"].values()}
         data = self.browser_rules(self.dictionary())
         if self.rules.segment == "chinese":
-            data["chunks"] = chunk_ranges(folder)
-        data["pages"] = self.pages(folder)
+            data["chunks"] = chunk_ranges(files)
+        data["pages"] = self.pages(files)
         by_url = {url: page_id for page_id, (url, _) in data["pages"].items()}
-        self.write_passages(folder, by_url)
         data["articles"] = {str(record.article): by_url[record.url.lstrip("/")]
                             for record in self.records if record.article and record.url.lstrip("/") in by_url}
-        (folder / "treaty.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                                            encoding="utf-8")
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".search-", dir=folder.parent))
+        try:
+            for path, content in files.items():
+                if published(path, used):
+                    (work / path).parent.mkdir(parents=True, exist_ok=True)
+                    (work / path).write_bytes(content)
+            self.write_passages(work, by_url)
+            (work / "treaty.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                                              encoding="utf-8")
+            shutil.rmtree(folder, ignore_errors=True)
+            work.rename(folder)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
         return folder
+
+
+def published(path: str, wasm: set[str]) -> bool:
+    """Whether a file of Pagefind's goes into the bundle: not its fragments (passage/ replaces
+    them), its user interfaces (the edition uses Material's) or another language's wasm file."""
+    name = path.rsplit("/", 1)[-1]
+    if path.startswith("fragment/") or name in UNUSED:
+        return False
+    return not (name.startswith("wasm.") and name not in wasm)
 
 
 @dataclass
 class PendingBundle:
-    """A language's bundle from its prepared pages to its place in the site: Pagefind indexes it
-    in a process of its own (`start`), `finish` waits for it and completes the bundle."""
+    """A language's bundle from its words to its place in the site: Pagefind indexes them in a
+    process of its own (`start`), `finish` waits for it and completes the bundle."""
 
     index: LanguageIndex
     folder: Path  # where the bundle goes
-    work: Path  # Pagefind's: the stand-in pages it reads, the index it writes (removed when done)
+    records: list[tuple[str, str]]  # what Pagefind indexes (LanguageIndex.pagefind_records)
     chunk_size: int | None = None
-    indexer: subprocess.Popen | None = field(default=None, repr=False)
-    indexed: bool = field(default=False, repr=False)
+    indexer: Indexer | None = field(default=None, repr=False)
 
     def __getstate__(self):
         if self.indexer is not None:
@@ -239,67 +234,52 @@ class PendingBundle:
 
     @property
     def started(self) -> bool:
+        """Pagefind has its records (it is indexing them, or done)."""
         return self.indexer is not None
 
     def start(self) -> None:
-        if self.indexer is not None:
-            return
-        try:
-            self.indexer = start_pagefind(self.work / "pages", self.work / "index", self.index.rules.stemmer,
-                                          self.chunk_size)
-        except BaseException:
-            shutil.rmtree(self.work, ignore_errors=True)
-            raise
+        if self.indexer is None:
+            self.indexer = start_pagefind(self.index.rules.stemmer, self.chunk_size)
+            self.indexer.index(self.records)
 
     def done(self) -> bool:
-        return self.indexer is not None and self.indexer.poll() is not None
+        return self.started and self.indexer.done()
 
-    def wait(self) -> None:
-        """Wait for Pagefind's index (started if it was not); SearchBuildError if there is none."""
+    def wait(self) -> dict[str, bytes]:
+        """Pagefind's index (started if it was not); SearchBuildError if there is none."""
         self.start()
-        if self.indexed:
-            return
-        output, _ = self.indexer.communicate()
-        if self.indexer.returncode != 0 or not (self.work / "index" / "pagefind-entry.json").exists():
-            shutil.rmtree(self.work, ignore_errors=True)
-            raise SearchBuildError(f"Pagefind could not index the pages: {output.strip()}")
-        self.indexed = True
+        try:
+            return self.indexer.files()
+        except IndexerError as error:
+            raise SearchBuildError(f"Pagefind could not index the pages: {error}") from None
 
     def finish(self) -> Path:
         """The bundle completed and in its place (once Pagefind is done)."""
-        try:
-            self.wait()
-            self.index.complete(self.work / "index")
-            shutil.rmtree(self.folder, ignore_errors=True)
-            shutil.move(self.work / "index", self.folder)
-        finally:
-            shutil.rmtree(self.work, ignore_errors=True)
-        return self.folder
+        return self.index.complete(self.wait(), self.folder)
 
     def cancel(self) -> None:
         if self.indexer is not None:
-            self.indexer.kill()
-            self.indexer.wait()
-        shutil.rmtree(self.work, ignore_errors=True)
+            self.indexer.stop()
 
 
-def fragment_urls(folder: Path) -> dict:
+def fragment_urls(files: dict[str, bytes]) -> dict:
     """Pagefind's result id of each page -> its url ("fr/articles/7/")."""
     urls = {}
-    for path in sorted((folder / "fragment").glob("*.pf_fragment")):
-        raw = gzip.decompress(path.read_bytes())
-        urls[path.stem] = json.loads(raw[raw.index(b"{"):])["url"].lstrip("/")
+    for path in sorted(files):
+        if path.startswith("fragment/") and path.endswith(".pf_fragment"):
+            raw = gzip.decompress(files[path])
+            urls[path[len("fragment/"):-len(".pf_fragment")]] = json.loads(raw[raw.index(b"{"):])["url"].lstrip("/")
     return urls
 
 
-def chunk_ranges(folder: Path) -> list[list[str]]:
+def chunk_ranges(files: dict[str, bytes]) -> list[list[str]]:
     """[first, last] word of each piece (chunk) of the index, in order, as Pagefind's metadata
     file gives them (shortened to the characters that set two pieces apart). The browser fetches
     the pieces a one-character query may extend into (search-worker.js)."""
-    (meta,) = folder.glob("pagefind.*.pf_meta")
-    raw = gzip.decompress(meta.read_bytes())
+    (name,) = [path for path in files if path.startswith("pagefind.") and path.endswith(".pf_meta")]
+    raw = gzip.decompress(files[name])
     if not raw.startswith(SIGNATURE):
-        raise SearchBuildError(f"{meta.name} is not a Pagefind metadata file this build can read")
+        raise SearchBuildError(f"{name} is not a Pagefind metadata file this build can read")
     _version, _pages, chunks, *_ = cbor_item(raw, len(SIGNATURE))[0]
     return [[first, last] for first, last, _hash in chunks]
 
@@ -335,20 +315,10 @@ class SearchBuildError(Exception):
     """The search index could not be written (the message says why, for a person)."""
 
 
-def start_pagefind(site: Path, output: Path, language: str, chunk_size: int | None = None) -> subprocess.Popen:
-    """Pagefind's indexer (the pagefind-bin package) over the records' pages, one language, started
-    in its own process; `chunk_size`: the index in pieces of about that many entries (data/search.yml)."""
-    from pagefind.service import get_executable
-
-    executable = get_executable()
-    if executable is None:
-        raise SearchBuildError("the Pagefind indexer is not installed (pip install -r requirements.txt)")
-    command = [str(executable), "--site", str(site), "--output-path", str(output),
-               "--force-language", language, "--silent"]
-    environment = dict(os.environ)
-    environment.pop("PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE", None)
-    if chunk_size:
-        # Pagefind 1.5 reads the size of its index pieces from this variable only.
-        environment["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(int(chunk_size))
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environment)
-
+def start_pagefind(language: str, chunk_size: int | None = None) -> Indexer:
+    """Pagefind (the pagefind-bin package), in its own process, for records in `language`;
+    `chunk_size`: the index in pieces of about that many entries (data/search.yml)."""
+    try:
+        return Indexer(language, chunk_size)
+    except (IndexerError, OSError) as error:
+        raise SearchBuildError(f"Pagefind could not be started: {error}") from None
