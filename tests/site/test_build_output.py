@@ -4,6 +4,7 @@ another; site/ is readable by a web server, left in place by a killed build, and
 from __future__ import annotations
 
 import filecmp
+import logging
 import os
 import signal
 import subprocess
@@ -156,3 +157,37 @@ def test_pagefind_indexes_one_language_at_a_time_beside_no_other_build_process(p
     assert len(started) == len(LANGS)  # all of them here: what a worker starts is not recorded here
     assert all(pid == os.getpid() and not children for pid, children in started), started
     assert all((tmp / "site" / lang / "search" / "treaty.json").is_file() for lang in LANGS)
+
+
+@pytest.mark.parametrize("failing", ["ar", "es"])  # the worker's first language; the last one
+def test_a_language_whose_render_fails_stops_the_build_with_its_message(project, monkeypatch, capfd, failing):
+    # The check passes; the render refuses a page of one language, in whichever process builds it
+    # (the message of a worker's failure reaches this process between two of its own builds, or
+    # while it polls for Pagefind beside its last one).
+    from mkdocs.exceptions import PluginError
+
+    from treaty.site.plugin import TreatyPlugin
+
+    tmp, config = project
+    original = TreatyPlugin.on_post_page
+
+    def refused(self, output, page, config):
+        if page.url.startswith(f"{failing}/articles/3/"):
+            raise PluginError("this page is not published: a test's refusal")
+        return original(self, output, page, config)
+
+    monkeypatch.setattr(TreatyPlugin, "on_post_page", refused)
+    monkeypatch.setenv("TREATY_PDF", "false")
+    # MkDocs logs the page's error in the process that builds it, as `treaty build` has it.
+    handler = logging.StreamHandler(sys.__stderr__)
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        assert treaty_build(config, tmp / "site", jobs=2) == 1
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    err = capfd.readouterr().err
+    assert "a test's refusal" in err and "Traceback" not in err, err
+    assert f"treaty build: the build of '{failing}' failed: Aborted" in err
+    assert "the site was not written" in err
+    assert not (tmp / "site").exists()
+    assert [path.name for path in tmp.iterdir() if path.name.startswith(".site-")] == []

@@ -122,9 +122,18 @@ def build_one(config, lang: str | None) -> None:
     if i18n is not None:
         i18n.current_language = lang
         i18n.building = True  # it runs no other language's build after this one
-    with keep_site_dir():
-        mkdocs_build(config)
+    try:
+        with keep_site_dir():
+            mkdocs_build(config)
+    except (MkDocsException, SystemExit) as error:  # its own messages are in the log already
+        raise BuildFailure(failure_message(lang, error)) from None
     give_back()
+
+
+def failure_message(lang: str | None, error: BaseException) -> str:
+    where = f"the build of '{lang}'" if lang else "a build"
+    why = str(error) if isinstance(error, (MkDocsException, SystemExit)) else f"{type(error).__name__}: {error}"
+    return f"{where} failed: {why}" if why else f"{where} failed"
 
 
 @contextlib.contextmanager
@@ -164,10 +173,13 @@ def run_workers(config, languages: list, jobs: int) -> None:
             process.start()
             send.close()
             workers[receive] = process
+        failures = []
         if treaty is not None:
-            treaty.may_index = lambda: not any(process.is_alive() for process in workers.values())
+            treaty.may_index = lambda: indexing_allowed(workers, treaty, failures)
         while (lang := tasks.get()) is not None:
             build_one(config, lang)
+            if failures:
+                raise failures[0]
             collect(workers, treaty, block=False)  # a worker that failed stops the build now
         collect(workers, treaty, block=True)
     finally:
@@ -183,6 +195,18 @@ def run_workers(config, languages: list, jobs: int) -> None:
                 process.kill()
                 process.join()
             receive.close()
+
+
+def indexing_allowed(workers: dict, treaty, failures: list) -> bool:
+    """Whether this process builds alone (the plugin asks after each page): the reports of the
+    workers that are done taken, their search bundles indexed beside this process's last build.
+    A failure is kept for the loop of `run_workers` to raise between two builds."""
+    if not failures:
+        try:
+            collect(workers, treaty, block=False)
+        except BuildFailure as error:
+            failures.append(error)
+    return not workers and not failures
 
 
 def collect(workers: dict, treaty, block: bool) -> None:
@@ -225,10 +249,9 @@ def worker(config, tasks, report) -> None:
     except BaseException as error:  # a build's own messages are in the log already
         if treaty is not None:
             treaty.on_build_error(error=error)  # removes its prepared search pages
-        where = f"the build of '{lang}'" if lang else "a build"
-        why = str(error) if isinstance(error, (MkDocsException, SystemExit)) else f"{type(error).__name__}: {error}"
+        message = str(error) if isinstance(error, BuildFailure) else failure_message(lang, error)
         with contextlib.suppress(OSError):
-            report.send(("failed", f"{where} failed: {why}" if why else f"{where} failed"))
+            report.send(("failed", message))
     finally:
         report.close()
 
