@@ -56,10 +56,11 @@ def _files(project: Project, names: list[str]) -> list[Path]:
 
 def cmd_check(args) -> int:
     from treaty.checks.checker import check_tree, select
+    from treaty.checks.parallel import available_cores
     from treaty.findings import errors, render
 
     project = project_of(args)
-    result = check_tree(project)
+    result = check_tree(project, jobs=available_cores())
     findings = result.findings
     files = _files(project, args.paths)
     if files:
@@ -90,11 +91,12 @@ def cmd_check(args) -> int:
 
 def cmd_status(args) -> int:
     from treaty.checks.checker import check_tree
+    from treaty.checks.parallel import available_cores
     from treaty.reports.dashboard import build_report, render_json, render_text
     from treaty.reports.history import last_changes
 
     project = project_of(args)
-    result = check_tree(project)
+    result = check_tree(project, jobs=available_cores())
     report = build_report(result, last_changes(project.docs), project.outline, project.language_codes,
                           project.shown(project.docs), files=project.files)
     print(render_json(report) if args.format == "json"

@@ -395,3 +395,27 @@ def test_pathological_text_is_checked_without_failing(tree, name):
     found = findings(tmp, docs, outline)
     assert not [f for f in found if f.code == "check-failed"]
     assert len([f for f in found if f.path == EN1]) <= 12 * 8
+
+
+def test_the_check_in_two_processes_finds_what_one_process_finds(tmp_path):
+    # This repository's tree (enough files to be shared out), with an error and a warning put in
+    # languages that go to different processes.
+    import shutil
+
+    from sitekit import ROOT, convention
+    from treaty.project import Project
+
+    for name in ("docs", "data"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    replace(tmp_path / "docs/fr/articles/7.md", "aux articles 8 à 11.", "aux articles 8 à 12.")
+    zh = tmp_path / "docs/zh/articles/7.md"
+    zh.write_text(zh.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    project = Project.find(tmp_path)
+    one, two = check_tree(project, jobs=1), check_tree(project, jobs=2)
+    assert one.findings == two.findings
+    assert {(f.path, f.code) for f in one.findings} >= {("docs/fr/articles/7.md", "numbers-differ"),
+                                                         ("docs/zh/articles/7.md", "script")}
+    assert {lang: sorted(docs) for lang, docs in one.tree.items()} == \
+        {lang: sorted(docs) for lang, docs in two.tree.items()}
+    assert check_tree(convention(), jobs=2).findings == check_tree(convention(), jobs=1).findings

@@ -18,6 +18,7 @@ becomes a `check-failed` finding for that file, never an exception. Plain Python
 
 from __future__ import annotations
 
+import functools
 import os
 import reprlib
 from collections import defaultdict
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from treaty.checks import consistency, frontmatter, hygiene, markup, parity, sources, terminology, typography
 from treaty.checks.catalogs import check_catalogs
+from treaty.checks.parallel import map_by_language
 from treaty.checks.references import check_references
 from treaty.checks.rules import check_rules
 from treaty.findings import ERROR, Finding
@@ -78,9 +80,10 @@ def _document(source: sources.Source, text: str, docs_dir: Path) -> Document:
     return Document(source.path, source.rel, lang, kind, number, meta, body, body_line, lines, inner)
 
 
-def check_tree(project, *, references: bool = True, rules: dict | None = None) -> CheckResult:
+def check_tree(project, *, references: bool = True, rules: dict | None = None, jobs: int = 1) -> CheckResult:
     """Every check of the project's content tree. `references=False` leaves out references (the
-    MkDocs build reports them itself while rendering, as warnings that stop a strict build)."""
+    MkDocs build reports them itself while rendering, as warnings that stop a strict build).
+    `jobs`: the files are checked in that many processes (treaty.checks.parallel)."""
     docs_dir, root, files = project.docs, project.root, project.files
     languages = project.language_codes
     rules = rules or check_rules(files)
@@ -94,8 +97,9 @@ def check_tree(project, *, references: bool = True, rules: dict | None = None) -
                                     "run the command from the project, or give the docs/ folder")], tree)
     found, problems = sources.scan(docs_dir, languages, root)
     findings += problems
-    for source in found:
-        document, problems = check_source(project, source, rules, markup_rules)
+    checked = map_by_language(functools.partial(check_source, project, rules=rules, markup_rules=markup_rules),
+                              found, language=lambda source: source.lang, jobs=jobs)
+    for source, (document, problems) in zip(found, checked):
         findings += problems
         if document is None:
             failed.add(source.rel)
@@ -108,7 +112,7 @@ def check_tree(project, *, references: bool = True, rules: dict | None = None) -
         findings.append(Finding(f"{docs_rel}/index.md", 1, 1, "missing-file",
                                 "the language chooser docs/index.md is missing",
                                 "restore docs/index.md from the main branch"))
-    findings += tree_checks(project, tree, tree, references)
+    findings += tree_checks(project, tree, tree, references, jobs)
     findings += guarded("catalogs", docs_rel, lambda: check_catalogs(project))
     # A file that could not be read is reported once, not again as missing.
     findings = [f for f in findings if not (f.code == "missing-file" and f.path in failed)]
@@ -146,7 +150,7 @@ def check_source(project, source: sources.Source, rules: dict,
     return document, findings
 
 
-def tree_checks(project, tree: dict, part: dict, references: bool = False) -> list[Finding]:
+def tree_checks(project, tree: dict, part: dict, references: bool = False, jobs: int = 1) -> list[Finding]:
     """The checks across languages, of the documents of `part` (the whole `tree`, or the documents
     of some keys in every language): parity, references, the authentic-text lock."""
     docs_dir, root, files = project.docs, project.root, project.files
@@ -159,7 +163,8 @@ def tree_checks(project, tree: dict, part: dict, references: bool = False) -> li
     if references:
         findings += guarded("references", docs_rel, lambda: check_references(part, files, project.instrument))
     findings += guarded("consistency", docs_rel, lambda: consistency.check_numbers(
-        part, project.reference_language, files, project.instrument, check_rules(files).get("same_numbers_ignore", ())))
+        part, project.reference_language, files, project.instrument, check_rules(files).get("same_numbers_ignore", ()),
+        jobs))
     findings += guarded("authentic text", docs_rel,
                         lambda: check_lock(part, lock_file, sources.shown(lock_file, root)))
     return findings

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from treaty.checks.parallel import map_by_language
 from treaty.checks.references import linkable_text
 from treaty.findings import WARNING, Finding
 from treaty.model.blocks import scan
@@ -54,21 +55,26 @@ def numbers(document, lang: str, files: DataFiles | None = None, instrument=None
 
 
 def check_numbers(tree: dict, reference: str, files: DataFiles | None = None, instrument=None,
-                  ignore=()) -> list[Finding]:
+                  ignore=(), jobs: int = 1) -> list[Finding]:
     """For every synopsis of the treaty's text, the languages whose synopsis mentions other numbers
-    than the reference language's."""
-    findings = []
+    than the reference language's. `jobs`: the numbers read in that many processes."""
+    compared = []  # (the reference's document, the other language's)
     for key, base in (tree.get(reference) or {}).items():
         if base.kind not in TREATY_KINDS or base.status != "synopsis":
             continue
-        expected = numbers(base, reference, files, instrument, ignore)
         for lang, documents in tree.items():
             other = documents.get(key)
-            if lang == reference or other is None or other.status != base.status:
-                continue
-            found = numbers(other, lang, files, instrument, ignore)
-            if found != expected:
-                findings.append(_finding(other, reference, expected - found, found - expected))
+            if lang != reference and other is not None and other.status == base.status:
+                compared.append((base, other))
+    documents = list({id(document): document for pair in compared for document in pair}.values())
+    counted = map_by_language(lambda document: numbers(document, document.lang, files, instrument, ignore),
+                              documents, language=lambda document: document.lang, jobs=jobs)
+    found = {id(document): count for document, count in zip(documents, counted)}
+    findings = []
+    for base, other in compared:
+        expected, mentioned = found[id(base)], found[id(other)]
+        if mentioned != expected:
+            findings.append(_finding(other, reference, expected - mentioned, mentioned - expected))
     return findings
 
 

@@ -16,7 +16,6 @@ import contextlib
 import gc
 import logging
 import multiprocessing
-import os
 import signal
 import sys
 from multiprocessing.connection import wait
@@ -27,6 +26,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from treaty.checks.parallel import available_cores
 from treaty.site.memory import give_back
 from treaty.site.minify import minify_assets
 from treaty.site.output import SiteOutput
@@ -37,13 +37,6 @@ log = logging.getLogger("treaty")
 
 class BuildFailure(Exception):
     """A language's build failed; the message says which and why (its log said more)."""
-
-
-def available_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True, jobs: int | None = None) -> int:

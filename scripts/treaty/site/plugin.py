@@ -29,6 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from treaty.checks.checker import check_tree
+from treaty.checks.parallel import available_cores
 from treaty.checks.published import PublishedPolicy
 from treaty.findings import WARNING, errors, render
 from treaty.model.content import TREATY_KINDS, classify
@@ -254,7 +255,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         project = self.project
         # References to missing articles are reported by treaty.markdown.crossrefs while the pages
         # are rendered (warnings: a strict build, as `treaty build`, stops on them).
-        result = check_tree(project, references=False)
+        result = check_tree(project, references=False, jobs=available_cores())
         for finding in result.findings:
             if finding.severity == WARNING:  # info, not warning: MkDocs' --strict would stop on it
                 log.info("treaty check: warning: %s", finding.text())
