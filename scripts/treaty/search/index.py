@@ -176,14 +176,16 @@ class LanguageIndex:
         """The words Pagefind will index; Pagefind not started yet (`PendingBundle.start`). A
         prepared bundle can be handed to another process of the build (it pickles)."""
         chunk_size = (load_settings(self.files).get("index_chunk_size") or {}).get(self.lang)
-        return PendingBundle(self, Path(folder), self.pagefind_records(), chunk_size)
+        return PendingBundle(self, Path(folder), self.pagefind_records(), self.browser_rules(self.dictionary()),
+                             chunk_size)
 
-    def complete(self, files: dict[str, bytes], folder: Path) -> Path:
+    def complete(self, files: dict[str, bytes], folder: Path, rules: dict) -> Path:
         """Write the bundle into `folder`: Pagefind's index (without the files the edition does not
-        use), treaty.json and the passages. Written beside it, then put in its place."""
+        use), treaty.json (`rules`: the `browser_rules` made with the records, and what Pagefind's
+        index tells) and the passages. Written beside it, then put in its place."""
         entry = json.loads(files["pagefind-entry.json"])
         used = {f"wasm.{language['wasm'] or 'unknown'}.pagefind" for language in entry["languages"].values()}
-        data = self.browser_rules(self.dictionary())
+        data = dict(rules)
         if self.rules.segment == "chinese":
             data["chunks"] = chunk_ranges(files)
         data["pages"] = self.pages(files)
@@ -224,6 +226,8 @@ class PendingBundle:
     index: LanguageIndex
     folder: Path  # where the bundle goes
     records: list[tuple[str, str]]  # what Pagefind indexes (LanguageIndex.pagefind_records)
+    rules: dict  # LanguageIndex.browser_rules: made with the records (the Chinese dictionary's words
+    # are looked up in the process that renders the pages, beside the other builds)
     chunk_size: int | None = None
     indexer: Indexer | None = field(default=None, repr=False)
 
@@ -255,7 +259,7 @@ class PendingBundle:
 
     def finish(self) -> Path:
         """The bundle completed and in its place (once Pagefind is done)."""
-        return self.index.complete(self.wait(), self.folder)
+        return self.index.complete(self.wait(), self.folder, self.rules)
 
     def cancel(self) -> None:
         if self.indexer is not None:
