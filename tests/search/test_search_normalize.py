@@ -172,3 +172,25 @@ def test_every_language_has_rules():
     for lang in ["ar", "zh", "en", "fr", "ru", "es"]:
         assert rules_for(lang).article, lang
         assert rules_for(lang).stemmer, lang
+
+
+def test_folding_is_that_of_each_character_alone_whatever_the_marks_and_kept_letters():
+    # The definition: each character decomposed on its own, its accents dropped, the whole
+    # recomposed. Marks of other scripts (Arabic), a mark that is not a letter's (U+034F), kept
+    # letters next to marks, letters decomposed already, on many random strings.
+    import random
+    import unicodedata
+
+    from treaty.search.normalize import MARK
+
+    def by_character(text, keep):
+        return unicodedata.normalize("NFC", "".join(
+            char if char in keep else MARK.sub("", unicodedata.normalize("NFD", char)) for char in text))
+
+    alphabet = [*"aeinoñÑçéüÜ ʼ'-]^\\한ﬁ①", *map(chr, range(0x300, 0x370)), *map(chr, range(0x64B, 0x653)),
+                "\u034f", "n\u0303"]
+    rng = random.Random(1)
+    for keep in ("", "ñÑ", "]^\\-"):
+        for _ in range(20000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+            assert fold(text, keep) == by_character(text, keep), (text, keep)

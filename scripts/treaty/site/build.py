@@ -18,6 +18,7 @@ import logging
 import multiprocessing
 import signal
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import wait
 from pathlib import Path
 
@@ -89,16 +90,21 @@ def build_languages(config, jobs: int) -> None:
             give_back(collect=True)  # before forking: what is free is not copied
             run_workers(config, languages, jobs)
         # While Pagefind indexes the last languages (the workers' too, now they are done): the
-        # style sheet, with the classes of every language's pages, and the scripts.
-        if treaty is not None:
-            treaty.advance_search()
-        trim_stylesheet(Path(config.site_dir))
-        minify_assets(Path(config.site_dir))
-        finish_search(config)
+        # style sheet, with the classes of every language's pages, and the scripts, in a thread
+        # (this one starts each language's indexing as soon as the one before is done).
+        with ThreadPoolExecutor(max_workers=1) as thread:
+            assets = thread.submit(finish_assets, Path(config.site_dir))
+            finish_search(config)
+            assets.result()
     except BaseException:
         if treaty is not None:
             treaty.on_build_error(None)  # the search pages prepared or being indexed: removed
         raise
+
+
+def finish_assets(site_dir: Path) -> None:
+    trim_stylesheet(site_dir)
+    minify_assets(site_dir)
 
 
 def finish_search(config) -> None:
