@@ -126,6 +126,11 @@ def build_one(config, lang: str | None) -> None:
             mkdocs_build(config)
     except (MkDocsException, SystemExit) as error:  # its own messages are in the log already
         raise BuildFailure(failure_message(lang, error)) from None
+    if i18n is not None:
+        # mkdocs-static-i18n keeps every build's pages, their HTML included, for its sitemap
+        # template, which the edition replaces (treaty.site.views.alternates): let them go, or a
+        # process holds every language it has built.
+        i18n.i18n_files_per_language.clear()
     give_back()
 
 
