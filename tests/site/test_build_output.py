@@ -59,6 +59,29 @@ def test_languages_built_side_by_side_give_the_site_built_one_after_another(proj
     assert all(f"/{lang}/articles/3/</loc>" in sitemap for lang in LANGS)
 
 
+def test_a_process_lets_go_of_each_language_it_has_built(project, monkeypatch):
+    # mkdocs-static-i18n keeps every build's pages, their HTML included, for its own sitemap: a
+    # process that builds several languages held all of them (at 10x the articles, megabytes each).
+    import gc
+
+    from mkdocs.structure.pages import Page
+
+    from treaty.site import build
+
+    tmp, config = project
+    held, build_one = [], build.build_one
+
+    def counted(config, lang):
+        build_one(config, lang)
+        gc.collect()
+        held.append(sum(1 for thing in gc.get_objects() if isinstance(thing, Page)))
+
+    monkeypatch.setattr(build, "build_one", counted)
+    monkeypatch.setenv("TREATY_PDF", "false")
+    assert treaty_build(config, tmp / "site", jobs=1) == 0
+    assert len(held) == len(LANGS) + 1 and not any(held), held  # the chooser and each language
+
+
 def test_the_site_is_readable_by_others_as_any_build_tools_output(project):
     tmp, config = project
     mask = os.umask(0o022)
