@@ -98,7 +98,7 @@ def build_languages(config, jobs: int) -> None:
             assets.result()
     except BaseException:
         if treaty is not None:
-            treaty.on_build_error(None)  # the search pages prepared or being indexed: removed
+            treaty.on_build_error(None)  # Pagefind runs still going: stopped
         raise
 
 
@@ -192,7 +192,7 @@ def run_workers(config, languages: list, jobs: int) -> None:
             treaty.may_index = lambda: True
         for process in workers.values():
             if process.is_alive():
-                process.terminate()  # the worker removes its prepared search pages, then exits
+                process.terminate()  # the worker stops its Pagefind runs, if any, then exits
         for receive, process in workers.items():
             process.join(timeout=10)
             if process.is_alive():
@@ -252,7 +252,7 @@ def worker(config, tasks, report) -> None:
         report.send(("done", treaty.hand_over() if treaty is not None else []))
     except BaseException as error:  # a build's own messages are in the log already
         if treaty is not None:
-            treaty.on_build_error(error=error)  # removes its prepared search pages
+            treaty.on_build_error(error=error)  # stops its Pagefind runs, if any
         message = str(error) if isinstance(error, BuildFailure) else failure_message(lang, error)
         with contextlib.suppress(OSError):
             report.send(("failed", message))

@@ -499,7 +499,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
 
     @event_priority(-110)  # after mkdocs-static-i18n's, which runs the other languages' builds
     def on_post_build(self, config):
-        """Prepare this language's search pages for Pagefind (which indexes them beside the next
+        """Prepare this language's search records for Pagefind (which indexes them beside the next
         build, see `advance_search`), and when no other build follows, finish every bundle."""
         # The policy of every page, as a header too, for the hosts that read `_headers`. Written by
         # every build, the same bytes: when the builds run one after another, this event of the
