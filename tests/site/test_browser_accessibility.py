@@ -58,6 +58,7 @@ def test_axe_finds_nothing_on_the_chooser_and_on_a_phone(site_url, page_for, axe
 def test_one_key_reaches_the_text(site_url, page_for, path):
     page = page_for("en-US")
     page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")  # the scripts have run: none moves the focus after this
     page.keyboard.press("Tab")
     skip = page.evaluate("() => ({cls: document.activeElement.className,"
                          " visible: document.activeElement.getBoundingClientRect().width > 0})")
