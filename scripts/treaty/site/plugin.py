@@ -45,7 +45,7 @@ from treaty.project.files import DataError
 from treaty.reports.dashboard import build_report, localized
 from treaty.reports.history import last_changes
 from treaty.search.index import BUNDLE, LanguageIndex, SearchBuildError
-from treaty.site.memory import give_back
+from treaty.site.memory import PageTrim
 from treaty.site.minify import minify_assets
 from treaty.site.stylesheet import classes_of, trim_stylesheet, write_classes
 from treaty.site.templates import share_compiled_templates
@@ -168,6 +168,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         self.classes: set = set()  # the classes of this build's pages (treaty.site.stylesheet)
         self.refused: list = []  # what the renderer refused on the page being rendered
         self.published: PublishedPolicy | None = None
+        self.trim = PageTrim()
 
     # -- configuration -------------------------------------------------------------------
 
@@ -586,7 +587,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         if not self.preview:
             self.classes |= classes_of(output)
         output = collapse_blank_lines(output)
-        give_back()  # what the page's parsing and checking took (treaty.site.memory)
+        self.trim.after(output)  # what the pages' parsing and checking took (treaty.site.memory)
         self.advance_search()
         return output
 
