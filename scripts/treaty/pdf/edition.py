@@ -22,6 +22,7 @@ from lxml import html as lxml_html
 from treaty.model import edition
 from treaty.model.labels import chapter_label
 from treaty.model.messages import gettext
+from treaty.pdf import pdf_name
 from treaty.project.files import DataError
 from treaty.site.views.state import edition_state
 
@@ -37,11 +38,6 @@ STYLESHEET = Path(__file__).with_name("edition.css")
 
 class PdfError(DataError):
     """The PDF cannot be made (a missing font or page); the message says what to install or fix."""
-
-
-def pdf_name(project, lang: str) -> str:
-    """The file's name under <lang>/: the instrument's kind and the language, the same every build."""
-    return f"{project.instrument.kind}-{lang}.pdf"
 
 
 def check_fonts(lang: str) -> None:

@@ -39,7 +39,7 @@ from treaty.model.messages import gettext, kind_gettext
 from treaty.model.policy import markup_rules
 from treaty.model.references import LINKED_KINDS, known_targets
 from treaty.model.terminology import definition_anchors, definitions_article
-from treaty.pdf.edition import pdf_name
+from treaty.pdf import pdf_name
 from treaty.project import Project
 from treaty.project.files import DataError
 from treaty.reports.dashboard import build_report, localized
