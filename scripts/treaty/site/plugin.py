@@ -46,7 +46,7 @@ from treaty.reports.dashboard import build_report, localized
 from treaty.reports.history import last_changes
 from treaty.search.index import BUNDLE, LanguageIndex, SearchBuildError
 from treaty.site.memory import PageTrim
-from treaty.site.minify import minify_assets
+from treaty.site.minify import collapse_blank_lines, minify_assets
 from treaty.site.stylesheet import classes_of, trim_stylesheet, write_classes
 from treaty.site.templates import share_compiled_templates
 from treaty.site.views.alternates import sitemap
@@ -69,8 +69,6 @@ EXTENSIONS = (PARAGRAPHS, CITATIONS, CROSSREFS, TERMS, TYPOGRAPHY, SAFETY)
 STYLESHEET = "assets/stylesheets/treaty.css"
 SCRIPT = "assets/javascripts/treaty.js"
 HTML_TAG = re.compile(r"<html lang=\"[^\"]*\"")
-KEEP_SPACE = re.compile(r"(<(pre|code|kbd|textarea)\b.*?</\2>)", re.S | re.I)
-BLANK = re.compile(r"[ \t\r]*\n[ \t\r\n]*")  # not \s: a no-break space is text
 # Material's base.html gives its two toggles `autocomplete="off"`, which HTML allows on text fields
 # only (the Nu checker's error); base.html has no block around them, so the attribute is taken out.
 TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") '
@@ -81,18 +79,6 @@ SEARCHED_KINDS = ("article", "chapter", "preamble", "about")
 # Material writes its sections as plain links and checkboxes (keyboard and no-JS navigation):
 # pruned, a section not shown open is not written at all.
 FEATURES = ("navigation.prune",)
-
-
-def collapse_blank_lines(html: str) -> str:
-    """The page without the blank lines and indentation Material's templates leave (a third of an
-    article's page): white space that holds a line break becomes one line break, which shows the
-    same, except in the elements that show white space as written (pre, code, kbd, textarea)."""
-    out, at = [], 0
-    for kept in KEEP_SPACE.finditer(html):
-        out += [BLANK.sub("\n", html[at:kept.start()]), kept.group()]
-        at = kept.end()
-    out.append(BLANK.sub("\n", html[at:]))
-    return "".join(out)
 
 
 def unused_theme_file(uri: str, config) -> bool:
