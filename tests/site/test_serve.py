@@ -1,17 +1,23 @@
 """`treaty serve` in a real browser: a saved edit reaches the open page by itself, and a file with
-errors shows the check's message in its page, without stopping the server."""
+errors shows the check's message in its page, without stopping the server. And the reload it rests
+on: a page written again while the server sends the old one is reloaded."""
 
 from __future__ import annotations
 
+import builtins
+import functools
+import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
 import pytest
 
 from sitekit import ROOT, small_tree
+from treaty.site import serve
 
 pytestmark = pytest.mark.browser
 CHAPTERS = {1: [1, 2], 2: [3]}
@@ -87,3 +93,43 @@ def test_a_saved_edit_and_a_broken_file_reach_the_open_page(preview, page_for):
 
 def fetch(url: str) -> str:
     return urllib.request.urlopen(url, timeout=10).read().decode("utf-8")
+
+
+class Rebuilt:
+    """A preview whose page is written again, and its epoch moved on, while the server reads it."""
+
+    def __init__(self):
+        self.epoch = 1
+        self.epoch_changed = threading.Condition()
+
+
+def test_a_page_written_again_while_it_is_served_reloads(tmp_path, monkeypatch):
+    page = tmp_path / "index.html"
+    page.write_text("<html><body>old</body></html>", encoding="utf-8")
+    preview = Rebuilt()
+
+    def open_during_a_rebuild(path, *args, **kwargs):
+        handle = builtins.open(path, *args, **kwargs)  # noqa: SIM115 (the server closes it)
+        if str(path).endswith("index.html"):  # the worker writes the page and says so meanwhile
+            serve.write_atomic(page, b"<html><body>new</body></html>")
+            with preview.epoch_changed:
+                preview.epoch += 1
+                preview.epoch_changed.notify_all()
+        return handle
+
+    monkeypatch.setattr(serve, "open", open_during_a_rebuild, raising=False)
+    handler = type("Handler", (serve.Handler,), {"preview": preview})
+    server = serve.Server(("127.0.0.1", 0), functools.partial(handler, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        served = fetch(base)
+        assert "old" in served
+        epoch = re.search(r'data-epoch="(\d+)"', served)[1]
+        started = time.monotonic()
+        # The page's script asks whether the site changed since its epoch: it has, at once.
+        assert fetch(f"{base}.treaty/reload/{epoch}") == "2"
+        assert time.monotonic() - started < 5
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -494,9 +494,12 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if os.path.isdir(file) and path.endswith("/"):
             file = os.path.join(file, "index.html")
         if file.endswith(".html") and os.path.isfile(file):
+            # The epoch before the page: a page written again while this one is read counts as
+            # newer than it, so this one reloads (read after, it would wait for a later change).
+            epoch = self.preview.epoch
             with open(file, "rb") as handle:
                 body = handle.read()
-            script = f'<script src="/.treaty/reload.js" data-epoch="{self.preview.epoch}"></script>'.encode()
+            script = f'<script src="/.treaty/reload.js" data-epoch="{epoch}"></script>'.encode()
             body = body.replace(b"</body>", script + b"</body>", 1) if b"</body>" in body else body + script
             return self.send_bytes(body, "text/html; charset=utf-8")
         return super().do_GET()
