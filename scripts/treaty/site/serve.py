@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import html
 import http.server
 import logging
@@ -219,12 +220,23 @@ class Worker:
         write_atomic(target, error_page(rel or self.project.shown(self.project.docs / src), messages).encode("utf-8"))
 
     def serve(self) -> None:
+        keep_out_of_collections()
         while True:
             message = self.connection.recv()
             if message[0] == "changed":
                 self.changed(message[1])
+                keep_out_of_collections()  # the pages are written and announced already
             elif message[0] == "stop":
                 return
+
+
+def keep_out_of_collections() -> None:
+    """What the builds keep from one edit to the next, left out of Python's collector: its full
+    passes went through every page kept, and on a large instrument made one edit in a few wait a
+    second (10x the articles: 1.0 s against 0.15 s). What the last edit left in cycles is
+    collected first."""
+    gc.collect()
+    gc.freeze()
 
 
 def language_of(src: str, site: LanguageSite) -> str | None:
