@@ -125,6 +125,20 @@ def test_no_traceback_when_the_reader_goes_away(tree):
     assert shell.stdout.count("\n") == 1 and "Traceback" not in shell.stderr
 
 
+def test_the_command_ends_with_its_status_and_all_it_wrote(tree):
+    """The command ends its process at once (treaty.cli.run): what it wrote to a pipe, more than
+    its buffer holds (8 KB), arrives whole, and the status is main's."""
+    _, docs, outline = tree
+    for number in (1, 2, 3):
+        article(docs, "fr", number, "\n".join(f"Texte {n}\u200b." for n in range(400)))
+    result = run(["check", "--project", str(docs.parent), "--format", "json"], timeout=120)
+    assert result.returncode == 1
+    findings = json.loads(result.stdout)
+    assert len(result.stdout) > 8192 and {finding["path"] for finding in findings} >= {
+        f"docs/fr/articles/{number}.md" for number in (1, 2, 3)}
+    assert run(["check", "--project", str(docs.parent / "nowhere")]).returncode == 2
+
+
 def test_hostile_tree_through_the_real_command(tree):
     _, docs, outline = tree
     (docs / "en" / "articles" / "2.md").write_bytes(b"---\ntitle: " + b"[" * 30000 + b"\n---\n")

@@ -9,6 +9,7 @@ command line is a usage message, and anything else is one line saying what faile
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -287,5 +288,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def run() -> None:
+    """The `treaty` command: `main`, then the process ends at once. Everything is written, closed
+    and waited for by then; Python's own shutdown would free every object of a build one by one
+    (80 ms of a 2.7 s build, the last step of it)."""
+    status = main()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(status if isinstance(status, int) else int(status is not None))
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
