@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitekit import ROOT
-from treaty.checks.markup import check_markup, classify_url, mask_code
+from treaty.checks.markup import _mask_spans, check_markup, classify_url, mask_code, mask_spans
 from treaty.checks.rules import check_rules
 
 RULES = check_rules()["markup"]
@@ -58,6 +58,17 @@ def test_code_is_masked_line_for_line():
     body = "a `<b>` c\n```\n<script>\n```\nd"
     masked = mask_code(body, fences=True)
     assert masked.count("\n") == body.count("\n") and "<" not in masked
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["`", "``", "a", " ", "\n", "<b>", "é"]), max_size=40).map("".join))
+def test_code_spans_across_lines_are_masked_and_text_without_backticks_is_kept(text):
+    masked = mask_spans(text)
+    assert len(masked) == len(text) and [i for i, c in enumerate(masked) if c == "\n"] == \
+        [i for i, c in enumerate(text) if c == "\n"]
+    assert masked == "".join(c if c == "\n" else m for c, m in zip(text, _mask_spans(text)))
+    if "`" not in text:
+        assert masked is text
 
 
 def test_the_checker_renders_with_the_extensions_of_mkdocs_yml():

@@ -62,6 +62,8 @@ def mask_code(body: str, fences: bool = False) -> str:
 def mask_spans(text: str) -> str:
     """`text` with its code spans blanked where they run across lines too, as in one paragraph
     (a backtick run closes with the next of its length, whatever lies between), line breaks kept."""
+    if "`" not in text:
+        return text  # no code span (the usual case: this is a synopsis or treaty text)
     return "".join(char if char == "\n" else masked for char, masked in zip(text, _mask_spans(text)))
 
 
