@@ -96,3 +96,17 @@ def test_the_sanitizer_names_what_it_would_remove():
     assert changes == ["an HTML comment", 'the attribute \'onerror\' of <img src="x" onerror="alert(1)">']
     assert html5.sanitizer_changes(html5.fragment('<a href="java\nscript:x">y</a>'), allow) == [
         "the address 'java\nscript:x' of <a href=\"java\nscript:x\">"]
+
+
+def test_the_sanitizer_made_once_cleans_as_each_call_would():
+    """Allowlist.clean keeps one nh3 sanitizer for every page: the same output as nh3.clean called
+    with the allowlist's sets each time, page after page."""
+    import nh3
+
+    allow = html5.Allowlist.of(markup_rules()["published"])
+    attributes = {tag: set(names) for tag, names in allow.element_attributes.items()}
+    attributes["*"] = set(allow.attributes)
+    for html in [*TRICKS, '<p class="x">Text <a href="../7/">7</a></p>', '<a href="java\nscript:x">y</a>'] * 2:
+        assert allow.clean(html) == nh3.clean(html, tags=set(allow.elements), attributes=attributes,
+                                              url_schemes=set(allow.schemes), link_rel=None, strip_comments=True)
+    assert allow.cleaner is allow.cleaner

@@ -35,14 +35,15 @@ def cache_folder() -> Path:
     return Path(base) / "treaty"
 
 
-def load_yaml(path: Path):
-    """A YAML file's content, parsed once for as long as the file is unchanged."""
-    path = Path(path)
+def load_yaml(path: Path | str):
+    """A YAML file's content, parsed once for as long as the file is unchanged. (Asked thousands of
+    times in a build: a stat of the path as given, no Path made.)"""
+    path = os.fspath(path)
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except FileNotFoundError:
         raise DataError(f"{path}: the file does not exist") from None
-    return _parse(str(path), stat.st_mtime_ns, stat.st_size)
+    return _parse(path, stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=256)
@@ -65,7 +66,7 @@ class DataFiles:
     def __init__(self, data: tuple[Path, ...] = (), locale: tuple[Path, ...] = ()):
         self.data = tuple(Path(folder) for folder in data) + (package_folder("data"),)
         self.locale = tuple(Path(folder) for folder in locale) + (package_folder("locale"),)
-        self._paths: dict[str, Path] = {}  # name -> the file found for it (while it exists)
+        self._paths: dict[str, str] = {}  # name -> the file found for it (while it exists)
 
     def __eq__(self, other):
         return isinstance(other, DataFiles) and (self.data, self.locale) == (other.data, other.locale)
@@ -80,7 +81,7 @@ class DataFiles:
         """The first file called `name` in the data folders."""
         for folder in self.data:
             if (folder / name).is_file():
-                self._paths[name] = folder / name
+                self._paths[name] = str(folder / name)
                 return folder / name
         raise DataError(f"no data file '{name}' in {', '.join(map(str, self.data))}")
 

@@ -344,9 +344,9 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         config.mdx_configs[CITATIONS].update(lang=lang, instrument=config.site_name, article=cited)
         config.mdx_configs[TYPOGRAPHY].update(lang=lang)
         self.configure_terms(config, page, lang, treaty_text and kind != "chapter", number)
-        self.configure_crossrefs(config, page, document, markdown, lang, kind, article)
-        rel, first_line = self.source_of(page, markdown)
-        config.mdx_configs[SAFETY].update(source=rel, first_line=first_line)
+        first_line = self.first_line(page, markdown)
+        self.configure_crossrefs(config, page, document, lang, kind, article, first_line)
+        config.mdx_configs[SAFETY].update(source=self.source_rel(page), first_line=first_line or 1)
         self.refused.clear()
         return markdown
 
@@ -357,14 +357,16 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         except ValueError:
             return page.file.src_uri
 
-    def source_of(self, page, markdown: str) -> tuple[str, int]:
-        """The page's file as the checker names it, and the line its Markdown starts on."""
+    @staticmethod
+    def first_line(page, markdown: str) -> int | None:
+        """The line of the page's file its Markdown starts on (after the front matter); None when
+        it cannot be told."""
         try:
             full = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
         except OSError:
-            return self.source_rel(page), 1
+            return None
         start = full.find(markdown) if markdown else -1
-        return self.source_rel(page), full.count("\n", 0, start) + 1 if start >= 0 else 1
+        return full.count("\n", 0, start) + 1 if start >= 0 else None
 
     def configure_terms(self, config, page, lang, treaty_text, number):
         terms_file = self.project.terminology_file
@@ -381,7 +383,7 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
             definition_label=self._("Read the definition"), anchors=self.definitions.get(lang, {}),
         )
 
-    def configure_crossrefs(self, config, page, document, markdown, lang, kind, article):
+    def configure_crossrefs(self, config, page, document, lang, kind, article, first_line):
         """Links to articles relative to this page, the targets that exist in this language, and
         the file and line for a reference to one that does not (a warning: fails --strict)."""
         enabled = not self.is_chooser and document is not None and kind in LINKED_KINDS
@@ -394,12 +396,10 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
             self.known[lang] = known_targets(self.tree[lang], lang, self.project.files)
         base = page.url.rstrip("/") if config.use_directory_urls else posixpath.dirname(page.url)
         articles = posixpath.relpath(f"{lang}/articles", base or ".")
-        full = document.path.read_text(encoding="utf-8-sig")
-        start = full.find(markdown) if markdown else -1
         settings.update(
             article_url=f"{articles}/{{article}}/" if config.use_directory_urls else f"{articles}/{{article}}.html",
             known=self.known[lang], source=document.rel, strict=False, report=log.warning,
-            first_line=full.count("\n", 0, start) + 1 if start >= 0 else document.body_line)
+            first_line=first_line or document.body_line)
 
     def site_url(self, config) -> str:
         return (config.site_url or "/").rstrip("/") + "/"
