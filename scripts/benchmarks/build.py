@@ -1,6 +1,7 @@
 """Build speed of the edition against a stock MkDocs build of the same Markdown, side by side.
 
-    .venv/bin/python scripts/benchmarks/build.py [--scales 1,3,10] [--runs 3] [--pdf-scales 1] [--no-serve]
+    .venv/bin/python scripts/benchmarks/build.py [--scales 1,3,10] [--runs 3] [--pdf-scales 1]
+                                                 [--first-scales 1] [--no-serve]
 
 For each scale (1x: this project's docs/; 3x and 10x: the chapters and their articles copied
 two and nine times more, as a larger instrument would have them, see `replicate`), builds in turn
@@ -12,7 +13,11 @@ two and nine times more, as a larger instrument would have them, see `replicate`
   stock    `mkdocs build` of the same docs/ with Material, mkdocs-static-i18n (the same seven
            builds) and Material's own search, without the treaty plugin and theme;
   pdf      `treaty build` with each language's PDF, as `make build` makes it, at the scales of
-           --pdf-scales only: what the PDFs add to the build, and their sizes.
+           --pdf-scales only: what the PDFs add to the build, and their sizes;
+  first    `treaty build` as `treaty`, with an empty cache folder (XDG_CACHE_HOME) each time, as
+           on a machine where it never ran: the templates compiled, every language indexed by
+           Pagefind, the Chinese word list made (`treaty` builds after the first reuse what the
+           user's cache folder keeps), at the scales of --first-scales only.
 
 and prints, per scale, the medians of wall time, CPU time (user + system, every process of the
 build) and peak memory (the largest sum, over the build's processes, of their proportional set
@@ -201,6 +206,7 @@ def builds(config: Path, stock: Path, site: Path) -> dict:
         "treaty": (treaty, {"TREATY_PDF": "false"}),
         "stock": ([python, "-m", "mkdocs", "build", "-q", "-f", str(stock), "-d", str(site)], {}),
         "pdf": (treaty, {"TREATY_PDF": "true"}),
+        "first": (treaty, {"TREATY_PDF": "false"}),
     }
 
 
@@ -300,6 +306,7 @@ def main(argv=None) -> int:
     parser.add_argument("--no-serve", action="store_true", help="leave out the author's loop")
     parser.add_argument("--only", choices=["treaty", "stock"], help="build only one kind (no ratios)")
     parser.add_argument("--pdf-scales", default="1", help="scales with builds with PDFs too ('': none)")
+    parser.add_argument("--first-scales", default="1", help="scales with builds with an empty cache too ('': none)")
     args = parser.parse_args(argv)
     scales = [int(scale) for scale in args.scales.split(",")]
     kinds = [args.only] if args.only else ["treaty", "stock"]
@@ -307,24 +314,28 @@ def main(argv=None) -> int:
     loops: dict[int, list[float]] = {}
     weights: dict[tuple, tuple[float, float]] = {}
     pdf_scales = [int(scale) for scale in args.pdf_scales.split(",") if scale.strip()]
+    first_scales = [int(scale) for scale in args.first_scales.split(",") if scale.strip()]
     sizes: dict[int, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="treaty-build-bench-") as tmp:
         for scale in scales:
             project = Path(tmp) / f"x{scale}"
             config = replicate(project, scale)
             commands = builds(config, stock_config(config), Path(tmp) / "site")
-            measured = kinds + (["pdf"] if scale in pdf_scales and not args.only else [])
+            measured = kinds + (["pdf"] if scale in pdf_scales and not args.only else []) + \
+                (["first"] if scale in first_scales and not args.only else [])
             results[scale] = {kind: [] for kind in measured}
             for number in range(args.runs):
                 for kind in measured:
                     command, env = commands[kind]
+                    if kind == "first":
+                        env = {**env, "XDG_CACHE_HOME": str(Path(tmp) / f"cache-{scale}-{number}")}
                     sample = run(command, project, env)
                     results[scale][kind].append(sample)
                     print(f"{scale}x {kind} run {number + 1}: {sample.wall:.1f} s wall, {sample.cpu:.1f} s CPU, "
                           f"{sample.memory:.0f} MB", file=sys.stderr, flush=True)
                     if number == args.runs - 1 and kind == "pdf":
                         sizes[scale] = pdf_sizes(Path(tmp) / "site")
-                    elif number == args.runs - 1:
+                    elif number == args.runs - 1 and kind in kinds:
                         weights[scale, kind] = page_weight(Path(tmp) / "site")
                     shutil.rmtree(Path(tmp) / "site", ignore_errors=True)
             if not args.no_serve:
@@ -334,6 +345,7 @@ def main(argv=None) -> int:
             shutil.rmtree(project)
     report(results, loops, weights, scales, kinds, args.runs)
     report_pdf(results, sizes)
+    report_first(results)
     return 0
 
 
@@ -391,6 +403,17 @@ def report_pdf(results, sizes) -> None:
         print("| PDF | " + " | ".join(by_language) + " |")
         print("|" + " --- |" * (len(by_language) + 1))
         print("| KB | " + " | ".join(f"{size:.0f}" for size in by_language.values()) + " |")
+
+
+def report_first(results) -> None:
+    """A first build (empty cache folder) against stock, at the scales where it was measured."""
+    for scale, by_kind in results.items():
+        if "first" in by_kind and "stock" in by_kind:
+            first, stock = median(by_kind["first"], "wall"), median(by_kind["stock"], "wall")
+            print()
+            print(f"First build at {scale}x (an empty cache folder each time): {first:.1f} s wall, "
+                  f"{median(by_kind['first'], 'cpu'):.1f} s CPU, {median(by_kind['first'], 'memory'):.0f} MB; "
+                  f"wall ratio to stock {first / stock:.2f}")
 
 
 if __name__ == "__main__":

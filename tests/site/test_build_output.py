@@ -176,6 +176,7 @@ def test_pagefind_indexes_one_language_at_a_time_beside_no_other_build_process(p
 
     monkeypatch.setattr(index, "start_pagefind", recorded)
     monkeypatch.setenv("TREATY_PDF", "false")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp / "cache"))  # no index kept by an earlier build
     assert treaty_build(config, tmp / "site", jobs=2) == 0
     assert len(started) == len(LANGS)  # all of them here: what a worker starts is not recorded here
     assert all(pid == os.getpid() and not children for pid, children in started), started

@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from treaty.project.files import DataFiles
+from treaty.search.cache import IndexCache, index_cache
 from treaty.search.chinese import Dictionary
 from treaty.search.indexer import Indexer, IndexerError
 from treaty.search.normalize import HAN_RUN, han_terms, load_settings, normalize, rules_for, words
@@ -221,7 +222,9 @@ def published(path: str, wasm: set[str]) -> bool:
 @dataclass
 class PendingBundle:
     """A language's bundle from its words to its place in the site: Pagefind indexes them in a
-    process of its own (`start`), `finish` waits for it and completes the bundle."""
+    process of its own (`start`), `finish` waits for it and completes the bundle. The same words
+    indexed by an earlier build are not indexed again: the index is taken from the cache
+    (treaty.search.cache)."""
 
     index: LanguageIndex
     folder: Path  # where the bundle goes
@@ -230,6 +233,7 @@ class PendingBundle:
     # are looked up in the process that renders the pages, beside the other builds)
     chunk_size: int | None = None
     indexer: Indexer | None = field(default=None, repr=False)
+    cached: dict[str, bytes] | None = field(default=None, repr=False)  # the index, from the cache
 
     def __getstate__(self):
         if self.indexer is not None:
@@ -238,24 +242,39 @@ class PendingBundle:
 
     @property
     def started(self) -> bool:
-        """Pagefind has its records (it is indexing them, or done)."""
-        return self.indexer is not None
+        """Pagefind has its records (it is indexing them, or done), or the cache had the index."""
+        return self.indexer is not None or self.cached is not None
+
+    @property
+    def key(self) -> str:
+        return IndexCache.key(self.index.rules.stemmer, self.chunk_size, self.records)
 
     def start(self) -> None:
-        if self.indexer is None:
+        if self.started:
+            return
+        cache = index_cache()
+        self.cached = cache.get(self.key) if cache is not None else None
+        if self.cached is None:
             self.indexer = start_pagefind(self.index.rules.stemmer, self.chunk_size)
             self.indexer.index(self.records)
 
     def done(self) -> bool:
-        return self.started and self.indexer.done()
+        return self.cached is not None or (self.indexer is not None and self.indexer.done())
 
     def wait(self) -> dict[str, bytes]:
         """Pagefind's index (started if it was not); SearchBuildError if there is none."""
         self.start()
+        if self.cached is not None:
+            return self.cached
         try:
-            return self.indexer.files()
+            files = self.indexer.files()
         except IndexerError as error:
             raise SearchBuildError(f"Pagefind could not index the pages: {error}") from None
+        cache = index_cache()
+        if cache is not None:
+            cache.put(self.key, files)
+        self.cached = files  # asked again by `finish`
+        return files
 
     def finish(self) -> Path:
         """The bundle completed and in its place (once Pagefind is done)."""
