@@ -52,6 +52,15 @@ def test_the_key_holds_everything_that_makes_the_index():
                 IndexCache.key("en", None, [("/en/articles/3/", "illegal access"), records[1]])}) == 7
 
 
+@pytest.mark.parametrize("language", ["../../outside", "/tmp/x", "e[n]*", "EN", ""])
+def test_a_language_from_the_data_never_names_a_file_outside_the_cache(tmp_path, language):
+    cache = IndexCache(tmp_path / "cache")
+    key = IndexCache.key(language, None, [("/x/", "words")])
+    cache.put(key, {"pagefind-entry.json": b"{}"})
+    assert [path.parent for path in tmp_path.rglob("*.zip")] == [tmp_path / "cache"]
+    assert cache.get(key) == {"pagefind-entry.json": b"{}"} and key != IndexCache.key("en", None, [("/x/", "words")])
+
+
 @pytest.mark.parametrize("names", [["pagefind-entry.json", "../outside.js"], ["pagefind-entry.json", "/etc/x"],
                                    ["pagefind-entry.json", "index/../../x"], ["index/en_1.pf_index"]])
 def test_an_entry_naming_a_file_outside_the_bundle_or_without_pagefinds_entry_is_not_used(tmp_path, names):

@@ -17,6 +17,7 @@ import importlib.metadata
 import json
 import os
 import posixpath
+import re
 import tempfile
 import zipfile
 from functools import cache
@@ -25,6 +26,7 @@ from pathlib import Path
 from treaty.project.files import cache_folder
 
 KEPT = 4  # indexes kept per language: a few versions of its pages (a build, its edits, back)
+NOT_NAME = re.compile(r"[^a-z0-9]")
 
 
 class IndexCache:
@@ -33,8 +35,10 @@ class IndexCache:
 
     @staticmethod
     def key(language: str, chunk_size: int | None, records: list[tuple[str, str]]) -> str:
+        """The entry's name: the language's letters and digits (data/search.yml's `stemmer`, which
+        a pull request can change, never names a folder here), then the hash of everything."""
         made = json.dumps([language, chunk_size, records], ensure_ascii=False, separators=(",", ":"))
-        return f"{language}-{hashlib.sha256(made.encode('utf-8')).hexdigest()[:40]}"
+        return f"{NOT_NAME.sub('', language.lower())[:20] or 'und'}-{hashlib.sha256(made.encode('utf-8')).hexdigest()[:40]}"
 
     def get(self, key: str) -> dict[str, bytes] | None:
         """The index kept under `key`, or None."""

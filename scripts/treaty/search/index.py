@@ -234,6 +234,7 @@ class PendingBundle:
     chunk_size: int | None = None
     indexer: Indexer | None = field(default=None, repr=False)
     cached: dict[str, bytes] | None = field(default=None, repr=False)  # the index, from the cache
+    key: str | None = field(default=None, repr=False)  # its name in the cache, once started
 
     def __getstate__(self):
         if self.indexer is not None:
@@ -245,13 +246,10 @@ class PendingBundle:
         """Pagefind has its records (it is indexing them, or done), or the cache had the index."""
         return self.indexer is not None or self.cached is not None
 
-    @property
-    def key(self) -> str:
-        return IndexCache.key(self.index.rules.stemmer, self.chunk_size, self.records)
-
     def start(self) -> None:
         if self.started:
             return
+        self.key = IndexCache.key(self.index.rules.stemmer, self.chunk_size, self.records)
         cache = index_cache()
         self.cached = cache.get(self.key) if cache is not None else None
         if self.cached is None:
