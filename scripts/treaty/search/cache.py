@@ -38,7 +38,8 @@ class IndexCache:
         """The entry's name: the language's letters and digits (data/search.yml's `stemmer`, which
         a pull request can change, never names a folder here), then the hash of everything."""
         made = json.dumps([language, chunk_size, records], ensure_ascii=False, separators=(",", ":"))
-        return f"{NOT_NAME.sub('', language.lower())[:20] or 'und'}-{hashlib.sha256(made.encode('utf-8')).hexdigest()[:40]}"
+        name = NOT_NAME.sub("", language.lower())[:20] or "und"
+        return f"{name}-{hashlib.sha256(made.encode('utf-8')).hexdigest()[:40]}"
 
     def get(self, key: str) -> dict[str, bytes] | None:
         """The index kept under `key`, or None."""
