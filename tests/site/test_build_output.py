@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import LANGS, ROOT, build_site, small_tree
+from sitekit import LANGS, ROOT, build_site, page, small_tree
 from treaty.site.build import build_site as treaty_build
 from treaty.site.output import swap
 
@@ -80,6 +80,70 @@ def test_a_process_lets_go_of_each_language_it_has_built(project, monkeypatch):
     monkeypatch.setenv("TREATY_PDF", "false")
     assert treaty_build(config, tmp / "site", jobs=1) == 0
     assert len(held) == len(LANGS) + 1 and not any(held), held  # the chooser and each language
+
+
+def with_status_pages(docs: Path) -> None:
+    for lang in LANGS:
+        (docs / lang / "status.md").write_text(page({"kind": "status", "title": f"Status {lang}"}), encoding="utf-8")
+
+
+def test_a_page_lets_go_of_its_html_once_written_and_the_status_page_comes_last(project, monkeypatch):
+    # MkDocs keeps every page's HTML until the language's build ends: at 10x the articles, a
+    # tenth of a build process. The status page, megabytes at a large instrument, is rendered
+    # once the others' HTML is let go; the navigation keeps its order (the site is the same:
+    # test_languages_built_side_by_side_give_the_site_built_one_after_another).
+    import gc
+
+    from mkdocs.structure.pages import Page
+
+    from treaty.site.plugin import TreatyPlugin
+
+    tmp, config = project
+    with_status_pages(tmp / "docs")
+    seen, original = [], TreatyPlugin.on_post_page
+
+    def recorded(self, output, page, config):
+        output = original(self, output, page, config)
+        holding = sum(1 for thing in gc.get_objects() if isinstance(thing, Page) and thing.content is not None)
+        seen.append((self.lang, page.url, holding))
+        return output
+
+    monkeypatch.setattr(TreatyPlugin, "on_post_page", recorded)
+    monkeypatch.setenv("TREATY_PDF", "false")
+    assert treaty_build(config, tmp / "site", jobs=1) == 0
+    for lang in LANGS:
+        pages = [(url, holding) for page_lang, url, holding in seen if page_lang == lang]
+        assert pages[-1][0] == f"{lang}/status/", pages
+        # Each page written holds its HTML no more: those left are the pages still to render.
+        assert [holding for _, holding in pages] == list(range(len(pages) - 1, -1, -1)), pages
+    nav = (tmp / "site" / "en" / "articles" / "1" / "index.html").read_text(encoding="utf-8")
+    assert nav.index('href="../../about/"') < nav.index('href="../../status/"')
+
+
+def test_two_build_processes_never_render_a_status_page_at_the_same_time(project, monkeypatch):
+    # A large instrument's status page takes tens of MB to render and check: the status pages of
+    # the two processes at once were the peak memory of a build at 10x the articles.
+    from treaty.site.plugin import TreatyPlugin
+
+    tmp, config = project
+    with_status_pages(tmp / "docs")
+    turns, original = tmp / "turns", TreatyPlugin.on_post_page
+
+    def slow(self, output, page, config):
+        if page.url.endswith("status/"):  # in its turn (taken when its context was made)
+            with open(turns, "a", encoding="utf-8") as log:
+                log.write(f"{time.monotonic()} ")
+                time.sleep(0.4)
+                log.write(f"{time.monotonic()} {os.getpid()}\n")
+        return original(self, output, page, config)  # which ends the turn
+
+    monkeypatch.setattr(TreatyPlugin, "on_post_page", slow)
+    monkeypatch.setenv("TREATY_PDF", "false")
+    assert treaty_build(config, tmp / "site", jobs=2) == 0
+    spans = sorted(tuple(map(float, line.split()[:2])) for line in turns.read_text().splitlines())
+    assert len(spans) == len(LANGS)
+    assert len({line.split()[2] for line in turns.read_text().splitlines()}) == 2  # both processes
+    assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:])), spans
 
 
 def test_the_site_is_readable_by_others_as_any_build_tools_output(project):
@@ -181,6 +245,35 @@ def test_pagefind_indexes_one_language_at_a_time_beside_no_other_build_process(p
     assert len(started) == len(LANGS)  # all of them here: what a worker starts is not recorded here
     assert all(pid == os.getpid() and not children for pid, children in started), started
     assert all((tmp / "site" / lang / "search" / "treaty.json").is_file() for lang in LANGS)
+
+
+def test_an_index_an_earlier_build_made_is_completed_by_the_process_that_built_its_language(project, monkeypatch):
+    # A language's words wait in its process (a worker hands them over) until Pagefind may run;
+    # with the index in the cache they need no Pagefind, so none are held (at 10x the articles, a
+    # language's words are megabytes).
+    from treaty.search import index
+    from treaty.site.plugin import TreatyPlugin
+
+    tmp, config = project
+    monkeypatch.setenv("TREATY_PDF", "false")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp / "cache"))
+    assert treaty_build(config, tmp / "first", jobs=2) == 0
+    handed, hand_over = tmp / "handed", TreatyPlugin.hand_over
+
+    def recorded(self):
+        bundles = hand_over(self)
+        with open(handed, "a", encoding="utf-8") as log:
+            log.write(f"{len(bundles)} {len(self.pending)}\n")
+        return bundles
+
+    def no_pagefind(*_args, **_kwargs):
+        raise AssertionError("Pagefind was started")
+
+    monkeypatch.setattr(TreatyPlugin, "hand_over", recorded)
+    monkeypatch.setattr(index, "start_pagefind", no_pagefind)
+    assert treaty_build(config, tmp / "again", jobs=2) == 0
+    assert handed.read_text().split() == ["0", "0"]  # the worker's: nothing handed over, nothing left
+    assert_same_trees(tmp / "first", tmp / "again")
 
 
 @pytest.mark.parametrize("failing", ["ar", "es"])  # the worker's first language; the last one

@@ -234,7 +234,7 @@ class PendingBundle:
     chunk_size: int | None = None
     indexer: Indexer | None = field(default=None, repr=False)
     cached: dict[str, bytes] | None = field(default=None, repr=False)  # the index, from the cache
-    key: str | None = field(default=None, repr=False)  # its name in the cache, once started
+    key: str | None = field(default=None, repr=False)  # its name in the cache, once looked up
 
     def __getstate__(self):
         if self.indexer is not None:
@@ -246,13 +246,17 @@ class PendingBundle:
         """Pagefind has its records (it is indexing them, or done), or the cache had the index."""
         return self.indexer is not None or self.cached is not None
 
+    def look_up(self) -> bool:
+        """Whether an earlier build indexed the same words: then the cache has the index and
+        `finish` needs no Pagefind. Looked up once."""
+        if self.key is None:
+            self.key = IndexCache.key(self.index.rules.stemmer, self.chunk_size, self.records)
+            cache = index_cache()
+            self.cached = cache.get(self.key) if cache is not None else None
+        return self.cached is not None
+
     def start(self) -> None:
-        if self.started:
-            return
-        self.key = IndexCache.key(self.index.rules.stemmer, self.chunk_size, self.records)
-        cache = index_cache()
-        self.cached = cache.get(self.key) if cache is not None else None
-        if self.cached is None:
+        if not self.started and not self.look_up():
             self.indexer = start_pagefind(self.index.rules.stemmer, self.chunk_size)
             self.indexer.index(self.records)
 

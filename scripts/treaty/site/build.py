@@ -7,7 +7,9 @@ shared among this process and workers forked from it (one process per core: `job
 the next language from a queue. Every build writes its own language's folder; the files the languages
 share are written by one of them (see treaty.site.plugin), so the site is the same as when the
 builds run one after another (`jobs=1`), in any order. Pagefind indexes the languages' search
-pages one at a time, in this process, once the workers are done (see `run_workers`).
+pages one at a time, in this process, once the workers are done (see `run_workers`); a language
+whose index an earlier build made takes it from the cache where it is built. The processes render
+their largest pages (the status page) one at a time: each takes tens of MB at a large instrument.
 """
 
 from __future__ import annotations
@@ -171,6 +173,7 @@ def run_workers(config, languages: list, jobs: int) -> None:
     try:
         if treaty is not None:
             treaty.may_index = lambda: False  # in the workers, and here while they run
+            treaty.large_pages = context.Lock()
         for _ in range(jobs - 1):
             receive, send = context.Pipe(duplex=False)
             process = context.Process(target=worker, args=(config, tasks, send), daemon=True)
@@ -190,6 +193,7 @@ def run_workers(config, languages: list, jobs: int) -> None:
         gc.unfreeze()
         if treaty is not None:
             treaty.may_index = lambda: True
+            treaty.large_pages = None
         for process in workers.values():
             if process.is_alive():
                 process.terminate()  # the worker stops its Pagefind runs, if any, then exits

@@ -75,6 +75,9 @@ TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+
                                  r'autocomplete="off">')
 # Pages the search finds (the home page and the status dashboard only list the others).
 SEARCHED_KINDS = ("article", "chapter", "preamble", "about")
+# Pages rendered after the others (`render_last`), and by one process of the build at a time.
+LARGE_KINDS = ("status",)
+LARGE_PAGE_WAIT = 300  # seconds
 # Each page's navigation shows its own chapter only (views.navigation.chapter_navigation), and
 # Material writes its sections as plain links and checkboxes (keyboard and no-JS navigation):
 # pruned, a section not shown open is not written at all.
@@ -94,6 +97,26 @@ def unused_theme_file(uri: str, config) -> bool:
     if uri.startswith("assets/images/favicon."):
         return uri != config.theme.get("favicon")
     return False
+
+
+def render_last(files, kinds) -> None:
+    """Move the pages of `kinds` to the end of MkDocs' rendering order (the navigation, made
+    already, keeps its order). A large instrument's status page is megabytes, and its parse trees
+    (treaty.checks.published) tens of MB: rendered last, they are made when the other pages' HTML
+    has been let go (`let_go`), not on top of it."""
+    for file in list(files.documentation_pages()):
+        if classify(file.src_uri.partition("/")[2])[0] in kinds:
+            files.remove(file)
+            files.append(file)
+
+
+def let_go(page) -> None:
+    """Let go of a written page's HTML, which MkDocs keeps until the language's build ends, every
+    page's at once (a tenth of a build process at 10 times this instrument). Nothing reads it
+    again: the navigation shows titles (MkDocs takes them from the front matter or from the
+    render; not from the Markdown, which it needs for that and is kept), the search keeps its own
+    records. Not in the preview, which reads the pages' HTML again (treaty.site.serve)."""
+    page.content = None
 
 
 def clear_alternates(config) -> None:
@@ -145,6 +168,10 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         self.preview = False
         self.state: dict = {}
         self.static_templates: set | None = None  # the theme's (the 404 page and the sitemap)
+        # A lock the processes of a build share (treaty.site.build): one of them at a time renders
+        # and checks a page of LARGE_KINDS, whose parse trees are tens of MB at a large instrument.
+        self.large_pages = None
+        self.holding = False  # this process holds it
         # Search bundles not yet complete, in order (treaty.search.index.PendingBundle): Pagefind
         # indexes one at a time, beside the build, when `may_index()` allows it: treaty.site.build
         # keeps it from running beside several build processes (a large index takes as much memory
@@ -307,6 +334,8 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         files.get_file_from_path = functools.lru_cache(maxsize=None)(files.get_file_from_path)
         if self.preview:
             self.state.update(nav=nav, files=files)
+        else:
+            render_last(files, LARGE_KINDS)
         return nav
 
     def on_env(self, env, config, files):
@@ -451,6 +480,8 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         document, kind, _ = self.document_of(page)
         if document is None:
             return context
+        if kind in LARGE_KINDS:
+            self.take_large_page_turn()
         info = page_context(self.project, self.tree, document, self.lang, site_url)
         info["search"] = self.search_index is not None
         if kind == "status":
@@ -493,8 +524,11 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         # first (the chooser's) comes after the others' (mkdocs-static-i18n runs them in it).
         (Path(config.site_dir) / "_headers").write_text(headers_file(), encoding="utf-8")
         if self.search_index is not None:
-            self.pending.append(self.search_index.prepare(Path(config.site_dir) / self.lang / BUNDLE))
+            bundle = self.search_index.prepare(Path(config.site_dir) / self.lang / BUNDLE)
             self.search_index = None
+            self.pending.append(bundle)
+            if bundle.look_up():  # indexed by an earlier build: completed here and now, not held
+                self.complete_bundle(bundle)  # (nor handed over) until Pagefind may run
         self.advance_search()
         if self.config.pdf and not self.is_chooser:
             self.write_pdf(config)
@@ -561,8 +595,20 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         return waiting
 
     def on_build_error(self, error):
+        self.end_large_page_turn()
         while self.pending:
             self.pending.pop().cancel()
+
+    def take_large_page_turn(self) -> None:
+        """Wait until no other process of the build renders a large page (ended by on_post_page).
+        A process that does not end its turn in LARGE_PAGE_WAIT seconds is not waited for."""
+        if self.large_pages is not None and not self.holding:
+            self.holding = self.large_pages.acquire(True, LARGE_PAGE_WAIT)
+
+    def end_large_page_turn(self) -> None:
+        if self.holding:
+            self.holding = False
+            self.large_pages.release()
 
     def on_post_page(self, output, page, config):
         # The last look: nothing the sanitizer would remove, no id of the layout's, in the content.
@@ -573,7 +619,10 @@ class TreatyPlugin(BasePlugin[TreatyPluginConfig]):
         if not self.preview:
             self.classes |= classes_of(output)
         output = collapse_blank_lines(output)
+        if not self.preview:
+            let_go(page)
         self.trim.after(output)  # what the pages' parsing and checking took (treaty.site.memory)
+        self.end_large_page_turn()
         self.advance_search()
         return output
 
