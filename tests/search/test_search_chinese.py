@@ -41,3 +41,28 @@ def test_dictionary_round_trips_through_json():
 def test_words_cut_han_runs_and_keep_digits_and_latin():
     dictionary = Dictionary.for_runs(["第条网络"])
     assert words("第7条 24/7网络", "zh", segmenter=dictionary.cut) == ["第", "7", "条", "24", "7", "网络"]
+
+
+def test_the_word_list_reads_jiebas_dictionary_as_jieba_does(tmp_path):
+    # A word listed twice keeps its last frequency, every line counts in the total, and words are
+    # filed by their first two characters (one for a word of one character).
+    from treaty.search.chinese import WordList, write_word_list
+
+    source = tmp_path / "dict.txt"
+    source.write_text("计算机 120 n\n计算 300 v\n网络 80 n\n计算机 150 n\n犯 7 v\n网络犯罪 5 n\n", encoding="utf-8")
+    write_word_list(source, tmp_path / "words.sqlite")
+    words = WordList(tmp_path / "words.sqlite")
+    assert words.total == 120 + 300 + 80 + 150 + 7 + 5
+    assert words.words({"计算"}) == {"计算机": 150, "计算": 300}
+    assert words.words({"网络", "犯"}) == {"网络": 80, "网络犯罪": 5, "犯": 7}
+    assert words.words({"罪"}) == {}
+
+
+def test_the_word_list_of_the_installed_jieba_gives_jiebas_frequencies():
+    from treaty.search.chinese import WordList, jieba_tokenizer
+
+    jieba = jieba_tokenizer()
+    sample = ["计算机", "网络", "犯罪", "数据", "公约", "缔约国", "电子证据"]
+    found = WordList.default().words({word[:2] for word in sample})
+    assert all(found[word] == jieba.FREQ[word] for word in sample if jieba.FREQ.get(word))
+    assert WordList.default().total == jieba.total
