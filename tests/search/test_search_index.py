@@ -97,6 +97,20 @@ def test_page_text_leaves_out_term_previews_and_permalinks():
     assert html_text(html) == "The electronic data are kept."
 
 
+@pytest.mark.parametrize("html, text", [
+    # Blocks apart, inline elements not: a word split by <em> stays one word.
+    ("<p>one</p><p>two</p><ul><li>three</li><li>fo<em>ur</em></li></ul>", "one two three four"),
+    ("<table><tr><td>a</td><td>b</td></tr></table>a<br>b", "a b a b"),
+    # Skipped elements inside one another, and scripts and comments, leave nothing.
+    ('<p>kept<span class="treaty-term__preview">x<a class="headerlink">y</a>'
+     '<span class="treaty-cite">z</span></span>.</p><script>var s = 1;</script><!-- note -->', "kept."),
+    # Read as a browser reads it: references decoded, an unclosed element closed.
+    ("<p>a &amp; b&nbsp;c &#x4E00;<p>d", "a & b c 一 d"),
+])
+def test_page_text_is_what_a_reader_reads(html, text):
+    assert html_text(html) == text
+
+
 def test_the_chinese_index_comes_in_small_pieces_whose_ranges_the_browser_knows(tmp_path):
     """data/search.yml's index_chunk_size reaches Pagefind, and treaty.json's `chunks` are the
     ranges of words of the index files, in order (search-worker.js relies on them)."""

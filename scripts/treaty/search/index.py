@@ -19,9 +19,9 @@ import json
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
+from treaty.model import html5
 from treaty.project.files import DataFiles
 from treaty.search.cache import IndexCache, index_cache
 from treaty.search.chinese import Dictionary
@@ -37,48 +37,23 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 SIGNATURE = b"pagefind_dcd"
 
 
-class _Text(HTMLParser):
-    """The readable text of a page body, without term previews, permalinks and scripts."""
-
-    SKIP_CLASSES = {"treaty-term__preview", "headerlink", "treaty-enum", "treaty-cite"}
-    VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base"}
-    BLOCK = {"p", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "br",
-             "blockquote", "section", "tr"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.depth = 0  # inside skipped elements
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.VOID:
-            if tag == "br":
-                self.parts.append(" ")
-            return
-        classes = set((dict(attrs).get("class") or "").split())
-        if self.depth or tag in ("script", "style", "template") or classes & self.SKIP_CLASSES:
-            self.depth += 1
-        elif tag in self.BLOCK:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag):
-        if tag in self.VOID:
-            return
-        if self.depth:
-            self.depth -= 1
-        elif tag in self.BLOCK:
-            self.parts.append(" ")
-
-    def handle_data(self, data):
-        if not self.depth:
-            self.parts.append(data)
+# What the search does not read of a page: term previews, permalinks, enumerators, citations, scripts.
+SKIPPED = "script, style, template, .treaty-term__preview, .headerlink, .treaty-enum, .treaty-cite"
+# Elements whose text is apart from the text around them.
+BLOCKS = ", ".join(("p", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "br",
+                    "blockquote", "section", "tr"))
 
 
 def html_text(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    parser.close()
-    return " ".join("".join(parser.parts).split())
+    """The readable text of a page body, read as a browser reads it (treaty.model.html5), without
+    what the search does not read; a block's text apart from the text around it."""
+    body = html5.fragment(html)
+    for node in reversed(body.css(SKIPPED)):  # the elements inside another one first
+        node.decompose()
+    for node in body.css(BLOCKS):
+        node.insert_before(" ")
+        node.insert_after(" ")
+    return " ".join(body.text(separator="").split())
 
 
 @dataclass
